@@ -1,0 +1,26 @@
+package dev.berth.registry.api;
+
+/**
+ * The configuration switches the API handlers act on, taken from {@code config.yml} once at start.
+ *
+ * @param deleteEnabled   {@code storage.delete.enabled}: DELETE of blobs and manifests is allowed
+ * @param readOnly        {@code storage.maintenance.readonly.enabled}: every write answers 405
+ * @param relativeUrls    {@code http.relativeurls}: Location headers carry only the path
+ * @param host            {@code http.host}: externally visible base URL for absolute Location headers, or null
+ * @param redirectDisabled {@code storage.redirect.disable}
+ */
+public record ApiOptions(boolean deleteEnabled, boolean readOnly, boolean relativeUrls, String host,
+    boolean redirectDisabled) {
+
+  public static ApiOptions defaults() {
+    return new ApiOptions(false, false, false, null, false);
+  }
+
+  public ApiOptions withDeleteEnabled(boolean enabled) {
+    return new ApiOptions(enabled, readOnly, relativeUrls, host, redirectDisabled);
+  }
+
+  public ApiOptions withReadOnly(boolean enabled) {
+    return new ApiOptions(deleteEnabled, enabled, relativeUrls, host, redirectDisabled);
+  }
+}
