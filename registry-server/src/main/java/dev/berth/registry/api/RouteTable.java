@@ -14,6 +14,8 @@ import io.vertx.ext.web.RoutingContext;
  * 405 UNSUPPORTED as registry:2 does, rather than 404, so clients learn why.
  */
 public final class RouteTable {
+  public static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
+  public static final String API_VERSION = "registry/2.0";
   static final String PRINCIPAL = "berth.principal";
   private static final String NAME = "(?<name>[^?]+?)";
 
@@ -30,6 +32,10 @@ public final class RouteTable {
     CatalogHandler catalog = new CatalogHandler(context);
     ReferrersHandler referrers = new ReferrersHandler(context);
 
+    router.route().handler(ctx -> {
+      ctx.response().putHeader(API_VERSION_HEADER, API_VERSION);
+      ctx.next();
+    });
     router.route().handler(PathGuard::check);
     router.route().handler(ctx -> authenticate(context, ctx));
 
