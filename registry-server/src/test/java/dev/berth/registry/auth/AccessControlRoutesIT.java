@@ -9,6 +9,7 @@ import dev.berth.registry.config.AccessConfig;
 import dev.berth.registry.storage.FilesystemDriver;
 import dev.berth.registry.testing.RawHttp;
 import dev.berth.registry.testing.RawHttp.Response;
+import dev.berth.registry.testing.StorageSnapshot;
 import dev.berth.registry.testsupport.DirectoryContents;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -113,7 +114,7 @@ class AccessControlRoutesIT {
 
   @Test
   void aPullOnlyUserIsDeniedEveryWriteAndNothingChanges() throws Exception {
-    Map<String, String> before = DirectoryContents.digests(storage);
+    Map<String, String> before = StorageSnapshot.of(storage);
     Map<String, String> reader = as("reader", "reader-pw");
 
     List<Response> refused = List.of(
@@ -134,7 +135,7 @@ class AccessControlRoutesIT {
       assertThat(response.status()).isEqualTo(403);
       assertThat(response.body()).contains("\"code\":\"DENIED\"");
     }
-    assertThat(DirectoryContents.digests(storage)).isEqualTo(before);
+    assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
   }
 
   @Test

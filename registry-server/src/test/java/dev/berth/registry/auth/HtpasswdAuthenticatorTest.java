@@ -3,13 +3,12 @@ package dev.berth.registry.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.testing.MutableClock;
+import dev.berth.registry.testing.TestHtpasswd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +33,7 @@ class HtpasswdAuthenticatorTest {
   };
 
   static String hash(String version, String password) {
-    byte[] salt = new byte[16];
-    new SecureRandom().nextBytes(salt);
-    return OpenBSDBCrypt.generate(version, password.getBytes(StandardCharsets.UTF_8), salt, 4);
+    return TestHtpasswd.hash(version, password);
   }
 
   private static BasicCredentials credentials(String user, String password) {

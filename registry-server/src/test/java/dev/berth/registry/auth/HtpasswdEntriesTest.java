@@ -2,12 +2,12 @@ package dev.berth.registry.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.registry.testing.TestHtpasswd;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class HtpasswdEntriesTest {
-  /** Written by Apache's {@code htpasswd -Bbn testuser testpassword}, trailing blank line included. */
-  static final String HTPASSWD_B_LINE = "testuser:$2y$05$6/jwup2awQt8k2DcQ7yvB.7x4x4J4kSOix3cDzpmqvNCKMlAE6Id2\n\n";
+  static final String HTPASSWD_B_LINE = TestHtpasswd.HTPASSWD_B_LINE;
 
   private static HtpasswdEntries parse(String text) {
     return HtpasswdEntries.parse(text.getBytes(StandardCharsets.UTF_8));
