@@ -37,7 +37,14 @@ public final class UploadHandler {
     RepositoryName repository = RouteTable.repository(ctx);
     String digest = ctx.request().getParam("digest");
     if (digest != null) {
-      monolithic(ctx, repository, Digest.parse(digest));
+      Digest parsed;
+      try {
+        parsed = Digest.parse(digest);
+      } catch (RegistryException e) {
+        failed(ctx, e);
+        return;
+      }
+      monolithic(ctx, repository, parsed);
       return;
     }
     ctx.request().resume();
@@ -67,9 +74,17 @@ public final class UploadHandler {
 
   /** PATCH: appends a chunk (with Content-Range) or a stream (without). */
   public void patch(RoutingContext ctx) {
-    RepositoryName repository = RouteTable.repository(ctx);
-    String id = responses.checkSession(ctx, repository);
-    ContentRange range = checkedRange(ctx.request());
+    RepositoryName repository;
+    String id;
+    ContentRange range;
+    try {
+      repository = RouteTable.repository(ctx);
+      id = responses.checkSession(ctx, repository);
+      range = checkedRange(ctx.request());
+    } catch (RegistryException e) {
+      failed(ctx, e);
+      return;
+    }
     withUpload(ctx, repository, id, upload -> {
       checkOffset(upload, range);
       return appendBody(ctx, upload).map(ignored -> upload);
@@ -79,10 +94,19 @@ public final class UploadHandler {
 
   /** PUT: appends an optional last chunk, verifies the digest and creates the blob. */
   public void complete(RoutingContext ctx) {
-    RepositoryName repository = RouteTable.repository(ctx);
-    String id = responses.checkSession(ctx, repository);
-    Digest digest = Digest.parse(ctx.request().getParam("digest"));
-    ContentRange range = checkedRange(ctx.request());
+    RepositoryName repository;
+    String id;
+    Digest digest;
+    ContentRange range;
+    try {
+      repository = RouteTable.repository(ctx);
+      id = responses.checkSession(ctx, repository);
+      digest = Digest.parse(ctx.request().getParam("digest"));
+      range = checkedRange(ctx.request());
+    } catch (RegistryException e) {
+      failed(ctx, e);
+      return;
+    }
     withUpload(ctx, repository, id, upload -> {
       checkOffset(upload, range);
       Future<Void> body = hasBody(ctx.request()) ? appendBody(ctx, upload) : resumed(ctx);

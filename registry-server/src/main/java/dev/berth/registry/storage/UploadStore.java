@@ -12,7 +12,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -33,7 +37,10 @@ public final class UploadStore {
 
   private final StorageDriver driver;
   private final BlobStore blobs;
-  private final ConcurrentHashMap<String, LiveHash> live = new ConcurrentHashMap<>();
+  /** Keyed weakly by driver: the tables hold no reference back to it, so a discarded driver is collected. */
+  private static final Map<StorageDriver, ConcurrentHashMap<String, LiveHash>> SHARED_LIVE = new WeakHashMap<>();
+
+  private final ConcurrentHashMap<String, LiveHash> live;
 
   /** What this process knows about a session: whether a request holds it, and the hash of its bytes so far. */
   private static final class LiveHash {
@@ -46,9 +53,16 @@ public final class UploadStore {
   public record Status(RepositoryName repository, String id, Instant startedAt, long size) {
   }
 
+  /**
+   * Every store over the same driver instance in this process shares one table of live sessions, so that
+   * routers built per verticle still serialize requests on a session through the same lock.
+   */
   public UploadStore(StorageDriver driver, BlobStore blobs) {
     this.driver = driver;
     this.blobs = blobs;
+    synchronized (SHARED_LIVE) {
+      this.live = SHARED_LIVE.computeIfAbsent(driver, d -> new ConcurrentHashMap<>());
+    }
   }
 
   /** Whether the value can be an upload id; anything else is unknown without touching storage. */

@@ -44,7 +44,7 @@ class FileWriterStreamTest {
 
   @Test
   void fullQueueAsksForBackpressureAndDrainsLater() throws Exception {
-    RecordingWriter writer = new RecordingWriter(null);
+    RecordingWriter writer = new RecordingWriter(null, 1);
     AtomicBoolean wasFull = new AtomicBoolean();
 
     boolean drained = onContext(context -> {
@@ -54,6 +54,7 @@ class FileWriterStreamTest {
       wasFull.set(stream.writeQueueFull());
       io.vertx.core.Promise<Boolean> promise = io.vertx.core.Promise.promise();
       stream.drainHandler(ignored -> promise.complete(!stream.writeQueueFull()));
+      writer.release();
       return promise.future();
     });
 
@@ -94,13 +95,34 @@ class FileWriterStreamTest {
   private static final class RecordingWriter implements FileWriter {
     final ByteArrayOutputStream content = new ByteArrayOutputStream();
     private final IOException failure;
+    private final java.util.concurrent.CountDownLatch released;
 
     RecordingWriter(IOException failure) {
+      this(failure, 0);
+    }
+
+    /** With holds above zero, writes wait for {@link #release()}, so a test can look at a queue that is still full. */
+    RecordingWriter(IOException failure, int holds) {
       this.failure = failure;
+      this.released = new java.util.concurrent.CountDownLatch(holds);
+    }
+
+    void release() {
+      released.countDown();
     }
 
     @Override
-    public synchronized void write(ByteBuffer buffer) throws IOException {
+    public void write(ByteBuffer buffer) throws IOException {
+      try {
+        released.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+      append(buffer);
+    }
+
+    private synchronized void append(ByteBuffer buffer) throws IOException {
       if (failure != null) {
         throw failure;
       }

@@ -63,6 +63,17 @@ class UploadStoreTest {
   }
 
   @Test
+  void storesOverTheSameDriverShareTheSessionLock() throws IOException {
+    String id = uploads.start(REPO).id();
+    UploadStore sibling = new UploadStore(driver, blobs);
+
+    try (UploadStore.Upload held = uploads.acquire(REPO, id)) {
+      assertThatThrownBy(() -> sibling.acquire(REPO, id)).isInstanceOfSatisfying(RegistryException.class,
+          e -> assertThat(e.code()).isEqualTo(ErrorCode.BLOB_UPLOAD_INVALID));
+    }
+  }
+
+  @Test
   void aHeldSessionRefusesASecondRequest() throws IOException {
     String id = uploads.start(REPO).id();
 
@@ -77,7 +88,9 @@ class UploadStoreTest {
   void sessionUnknownToThisProcessIsRehashedFromStorage() throws IOException {
     String id = uploads.start(REPO).id();
     append(id, CONTENT);
-    UploadStore restarted = new UploadStore(driver, blobs);
+    // Another replica (or this process after a restart) sees the same bytes through its own driver instance.
+    StorageDriver replica = new FailingDriver(driver, Integer.MAX_VALUE);
+    UploadStore restarted = new UploadStore(replica, new BlobStore(replica));
 
     try (UploadStore.Upload upload = restarted.acquire(REPO, id)) {
       upload.append().write(ByteBuffer.wrap(CONTENT));
@@ -174,7 +187,7 @@ class UploadStoreTest {
         e -> assertThat(e.code()).isEqualTo(ErrorCode.BLOB_UPLOAD_UNKNOWN));
   }
 
-  /** Lets writers accept a few bytes, then fails every further write after storing part of it. */
+  /** A view of another driver whose writers accept a number of bytes, then fail after storing part of a write. */
   private static final class FailingDriver implements StorageDriver {
     private final StorageDriver delegate;
     private final int allowed;
@@ -212,7 +225,7 @@ class UploadStoreTest {
 
         @Override
         public void write(ByteBuffer buffer) throws IOException {
-          if (accepted + buffer.remaining() > allowed) {
+          if (accepted + buffer.remaining() > (long) allowed) {
             // Half of the buffer reaches storage before the failure, as with a disk filling up.
             ByteBuffer half = buffer.duplicate();
             half.limit(half.position() + buffer.remaining() / 2);
