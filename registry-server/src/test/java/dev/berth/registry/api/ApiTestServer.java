@@ -34,6 +34,10 @@ public final class ApiTestServer implements AutoCloseable {
     return start(driver, options, AccessControl.allowAll(), "");
   }
 
+  public static ApiTestServer start(StorageDriver driver, ApiOptions options, AccessControl access) {
+    return start(driver, options, access, "");
+  }
+
   /** Serves the API under prefix ("" for the root, else e.g. "/registry"). */
   public static ApiTestServer start(StorageDriver driver, ApiOptions options, AccessControl access, String prefix) {
     Vertx vertx = Vertx.vertx();
