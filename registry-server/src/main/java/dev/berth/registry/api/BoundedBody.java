@@ -37,7 +37,9 @@ public final class BoundedBody {
       }
     });
     request.endHandler(v -> promise.tryComplete(body));
-    request.exceptionHandler(promise::tryFail);
+    // A client that goes away mid-body is not a server fault: report it as such rather than as UNKNOWN.
+    request.exceptionHandler(failure -> promise.tryFail(new RegistryException(ErrorCode.MANIFEST_INVALID, null,
+        "the manifest body was not received completely")));
     request.resume();
     return promise.future();
   }
