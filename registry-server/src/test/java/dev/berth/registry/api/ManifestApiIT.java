@@ -354,4 +354,18 @@ class ManifestApiIT {
     assertThat(ApiCalls.json(api.get("/v2/" + REPO + "/tags/list")).path("tags").get(0).asText()).isEqualTo("stable");
     assertThat(text(api.get("/v2/_catalog"))).contains("\"" + REPO + "\"");
   }
+
+  @Test
+  void clientThatDisconnectsMidManifestLeavesNothingAndTheServerServesOn() throws Exception {
+    String body = ManifestFixtures.ociManifest(config, layer);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("PUT " + manifests("cut") + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+          + ManifestMediaTypes.OCI_MANIFEST + "\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body.substring(0, body.length() / 2)).getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    }
+    assertError(api.get(manifests("cut")), 404, ErrorCode.MANIFEST_UNKNOWN);
+    assertThat(api.put(manifests("whole"), ManifestMediaTypes.OCI_MANIFEST, body).statusCode()).isEqualTo(201);
+  }
 }

@@ -1,10 +1,13 @@
 package dev.berth.registry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.registry.api.Digest;
 import dev.berth.registry.api.RepositoryName;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ManifestStoreTest {
@@ -137,5 +140,28 @@ class ManifestStoreTest {
     driver.putContent(LayoutPaths.blobData(blob), new byte[] {5});
     assertThat(store.blobExists(repo, blob)).isTrue();
     assertThat(store.blobExists(new RepositoryName("elsewhere"), blob)).isFalse();
+  }
+
+  @Test
+  void interruptedPutNeverExposesALinkWithoutItsContent() throws Exception {
+    Digest subject = Digest.sha256Of(new byte[] {6});
+    // put writes five objects: content, revision link, referrer link, tag current link, tag index link.
+    for (int failing = 1; failing <= 5; failing++) {
+      FailingWritesDriver failingDriver = new FailingWritesDriver(failing);
+      ManifestStore interrupted = new ManifestStore(failingDriver);
+      assertThatThrownBy(
+          () -> interrupted.put(repo, digest, content, "t", subject)).isInstanceOf(IOException.class);
+
+      boolean visible = interrupted.read(repo, digest).isPresent();
+      assertThat(visible).as("visible after failing write %d", failing).isEqualTo(failing > 2);
+      Optional<Digest> target = interrupted.tagTarget(repo, "t");
+      if (target.isPresent()) {
+        assertThat(interrupted.manifestExists(repo, target.get())).as("tag target after write %d", failing).isTrue();
+      }
+      for (Digest referrer : interrupted.referrers(repo, subject)) {
+        assertThat(interrupted.manifestExists(repo, referrer)).isTrue();
+      }
+      assertThat(new RepositoryCatalog(failingDriver).after(null).isEmpty()).isEqualTo(failing <= 2);
+    }
   }
 }
