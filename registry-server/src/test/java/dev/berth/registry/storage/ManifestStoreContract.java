@@ -8,15 +8,26 @@ import dev.berth.registry.api.RepositoryName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ManifestStoreTest {
+/** The manifest store's behaviour, run against every storage driver. */
+abstract class ManifestStoreContract {
   private static final String V2 = "/docker/registry/v2";
-  private final InMemoryDriver driver = new InMemoryDriver();
-  private final ManifestStore store = new ManifestStore(driver);
+  private StorageDriver driver;
+  private ManifestStore store;
   private final RepositoryName repo = new RepositoryName("library/alpine");
   private final byte[] content = "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
   private final Digest digest = Digest.sha256Of(content);
+
+  /** A fresh, empty driver for each test. */
+  abstract StorageDriver newDriver();
+
+  @BeforeEach
+  void createStore() {
+    driver = newDriver();
+    store = new ManifestStore(driver);
+  }
 
   private String text(String path) throws Exception {
     return new String(driver.getContent(path), StandardCharsets.UTF_8);
