@@ -10,7 +10,7 @@ import dev.berth.registry.storage.FilesystemDriver;
 import dev.berth.registry.testing.RawHttp;
 import dev.berth.registry.testing.RawHttp.Response;
 import dev.berth.registry.testing.StorageSnapshot;
-import dev.berth.registry.testsupport.DirectoryContents;
+import dev.berth.registry.testsupport.SeededBytes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,8 @@ class AccessControlRoutesIT {
     Files.createDirectories(storage.resolve("docker/registry/v2/repositories/apps/web/_layers"));
     Path htpasswd = Files.writeString(dir.resolve("htpasswd"), HtpasswdEntriesTest.HTPASSWD_B_LINE
         + "reader:" + HtpasswdAuthenticatorTest.hash("2y", "reader-pw") + "\n"
-        + "builder:" + HtpasswdAuthenticatorTest.hash("2y", "builder-pw") + "\n");
+        + "builder:" + HtpasswdAuthenticatorTest.hash("2y", "builder-pw") + "\n"
+        + "admin:" + HtpasswdAuthenticatorTest.hash("2y", "admin-pw") + "\n");
     HtpasswdAccessControl control = new HtpasswdAccessControl(vertx,
         new HtpasswdAuthenticator(HtpasswdFile.load(htpasswd)), AccessRules.from(access), "Registry Realm");
     RegistryContext context = new RegistryContext(vertx, new FilesystemDriver(storage),
@@ -174,5 +175,86 @@ class AccessControlRoutesIT {
     assertChallenged(http.send("POST", "/v2/public/base/blobs/uploads/", Map.of()));
     assertChallenged(http.send("DELETE", "/v2/public/base/manifests/" + DIGEST, Map.of()));
     assertChallenged(http.send("GET", "/v2/", Map.of()));
+  }
+
+  /** Pushes a config blob and an OCI manifest referring to it; returns the config blob's digest. */
+  private String pushImage(String repository, Map<String, String> credentials) throws Exception {
+    byte[] config = ("{\"repository\":\"" + repository + "\"}").getBytes(StandardCharsets.UTF_8);
+    String configDigest = SeededBytes.digestOf(config);
+    Response blob = http.send("POST", "/v2/" + repository + "/blobs/uploads/?digest=" + configDigest,
+        merge(credentials, Map.of("Content-Type", "application/octet-stream")), config);
+    assertThat(blob.status()).as(blob.body()).isEqualTo(201);
+    String manifest = """
+        {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
+         "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"%s","size":%d},
+         "layers":[]}""".formatted(configDigest, config.length);
+    Response put = http.send("PUT", "/v2/" + repository + "/manifests/v1",
+        merge(credentials, Map.of("Content-Type", "application/vnd.oci.image.manifest.v1+json")),
+        manifest.getBytes(StandardCharsets.UTF_8));
+    assertThat(put.status()).as(put.body()).isEqualTo(201);
+    return configDigest;
+  }
+
+  private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+    Map<String, String> merged = new java.util.HashMap<>(first);
+    merged.putAll(second);
+    return merged;
+  }
+
+  @Test
+  void theCatalogListsOnlyRepositoriesTheCallerMayPull() throws Exception {
+    Map<String, String> admin = as("admin", "admin-pw");
+    pushImage("apps/listed", admin);
+    pushImage("infra/hidden", admin);
+    pushImage("public/open", admin);
+
+    String builderView = http.send("GET", "/v2/_catalog", as("builder", "builder-pw")).body();
+    String readerView = http.send("GET", "/v2/_catalog", as("reader", "reader-pw")).body();
+    Response anonymousView = http.send("GET", "/v2/_catalog", Map.of());
+
+    assertThat(builderView).contains("apps/listed").doesNotContain("infra/hidden").doesNotContain("public/open");
+    assertThat(readerView).contains("apps/listed", "infra/hidden", "public/open");
+    assertThat(anonymousView.status()).isEqualTo(200);
+    assertThat(anonymousView.body()).contains("public/open").doesNotContain("apps/listed")
+        .doesNotContain("infra/hidden");
+  }
+
+  @Test
+  void anUploadSessionCannotBeReadOrContinuedThroughAnotherRepository() throws Exception {
+    Map<String, String> builder = as("builder", "builder-pw");
+    Response started = http.send("POST", "/v2/apps/one/blobs/uploads/", builder);
+    assertThat(started.status()).isEqualTo(202);
+    String location = started.header("Location").orElseThrow();
+    String session = location.substring(location.indexOf("/blobs/uploads/") + "/blobs/uploads/".length());
+    Map<String, String> before = StorageSnapshot.of(storage);
+
+    Response elsewhere = http.send("GET", "/v2/apps/two/blobs/uploads/" + session, builder);
+    Response patched = http.send("PATCH", "/v2/apps/two/blobs/uploads/" + session,
+        merge(builder, Map.of("Content-Type", "application/octet-stream")), new byte[] {1, 2});
+    Response completed = http.send("PUT", "/v2/apps/two/blobs/uploads/" + session + "&digest=" + DIGEST,
+        builder, new byte[0]);
+    Response denied = http.send("GET", "/v2/infra/db/blobs/uploads/" + session, builder);
+    Response readerPeek = http.send("GET", "/v2/apps/one/blobs/uploads/" + session, as("reader", "reader-pw"));
+
+    assertThat(elsewhere.status()).isEqualTo(404);
+    assertThat(elsewhere.body()).contains("BLOB_UPLOAD_UNKNOWN");
+    assertThat(patched.status()).isEqualTo(404);
+    assertThat(completed.status()).isIn(400, 404);
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(readerPeek.status()).isEqualTo(403);
+    assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
+  }
+
+  @Test
+  void mountingFromARepositoryTheCallerCannotPullNeverLinksTheBlob() throws Exception {
+    String secret = pushImage("infra/base", as("admin", "admin-pw"));
+    Map<String, String> builder = as("builder", "builder-pw");
+    assertThat(http.send("HEAD", "/v2/infra/base/blobs/" + secret, builder).status()).isEqualTo(403);
+
+    Response mount = http.send("POST", "/v2/apps/stolen/blobs/uploads/?mount=" + secret + "&from=infra/base",
+        builder);
+
+    assertThat(mount.status()).as("a plain upload session instead of a mount").isEqualTo(202);
+    assertThat(http.send("HEAD", "/v2/apps/stolen/blobs/" + secret, builder).status()).isEqualTo(404);
   }
 }

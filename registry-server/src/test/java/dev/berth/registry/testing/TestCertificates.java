@@ -78,7 +78,7 @@ public final class TestCertificates {
   }
 
   public static String certificatePem(X509Certificate... certificates) {
-    return pem(certificates);
+    return pem((Object[]) certificates);
   }
 
   /** PKCS#1 ({@code RSA PRIVATE KEY}), OpenSSL's traditional format for RSA. */
