@@ -62,6 +62,37 @@ public final class GoDuration {
     return Duration.ofNanos(negative ? -nanos : nanos);
   }
 
+  /** Go's rendering of a duration: {@code 25s}, {@code 1h30m0s}, {@code 1.5s}, {@code 300ms}, {@code 0s}. */
+  public static String format(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    String sign = duration.isNegative() ? "-" : "";
+    Duration positive = duration.abs();
+    if (positive.compareTo(Duration.ofSeconds(1)) < 0) {
+      long nanos = positive.toNanos();
+      if (nanos % NANOS_PER_MILLI == 0) {
+        return sign + nanos / NANOS_PER_MILLI + "ms";
+      }
+      return sign + (nanos % NANOS_PER_MICRO == 0 ? nanos / NANOS_PER_MICRO + "µs" : nanos + "ns");
+    }
+    StringBuilder out = new StringBuilder(sign);
+    long hours = positive.toHours();
+    long minutes = positive.toMinutesPart();
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (hours > 0 || minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    out.append(positive.toSecondsPart());
+    long nanos = positive.toNanosPart();
+    if (nanos > 0) {
+      out.append('.').append(String.format("%09d", nanos).replaceAll("0+$", ""));
+    }
+    return out.append('s').toString();
+  }
+
   /** Whether the text is a valid Go duration. */
   public static boolean isValid(String text) {
     try {

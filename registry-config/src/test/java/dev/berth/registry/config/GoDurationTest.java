@@ -45,6 +45,17 @@ class GoDurationTest {
   }
 
   @Test
+  void formatsAsGoDoes() {
+    assertThat(GoDuration.format(Duration.ZERO)).isEqualTo("0s");
+    assertThat(GoDuration.format(Duration.ofSeconds(25))).isEqualTo("25s");
+    assertThat(GoDuration.format(Duration.ofMinutes(90))).isEqualTo("1h30m0s");
+    assertThat(GoDuration.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(GoDuration.format(Duration.ofMillis(300))).isEqualTo("300ms");
+    assertThat(GoDuration.format(Duration.ofSeconds(-2))).isEqualTo("-2s");
+    assertThat(GoDuration.parse(GoDuration.format(Duration.ofMillis(5_415_500)))).isEqualTo(Duration.ofMillis(5_415_500));
+  }
+
+  @Test
   void rejectsDurationsBeyondRange() {
     assertThatThrownBy(() -> GoDuration.parse("9999999999h")).hasMessageContaining("out of range");
   }
