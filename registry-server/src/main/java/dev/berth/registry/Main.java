@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +77,17 @@ public final class Main {
       for (ConfigWarning warning : loaded.warnings()) {
         LOG.atWarn().addKeyValue("key", warning.key()).log(warning.message());
       }
+      // Registered before the server listens, so that a SIGTERM right after "listening on" still drains.
+      AtomicReference<RegistryServer> running = new AtomicReference<>();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        RegistryServer server = running.get();
+        if (server != null) {
+          server.stop();
+        }
+      }, "berth-shutdown"));
       RegistryServer server = RegistryServer.start(loaded.config());
-      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "berth-shutdown"));
+      running.set(server);
+      LOG.info("listening on {}", server.address());
       return 0;
     } catch (ConfigException | StartupException e) {
       LOG.debug("startup failed", e);

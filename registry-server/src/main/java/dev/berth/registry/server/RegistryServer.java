@@ -51,7 +51,10 @@ public final class RegistryServer {
     this.drainTimeout = drainTimeout;
   }
 
-  /** Starts the registry and returns once it listens; throws {@link ConfigException} or {@link StartupException}. */
+  /**
+   * Starts the registry and returns once it listens ({@link #address()} says where; the caller logs it, after
+   * it is ready to stop the server again). Throws {@link ConfigException} or {@link StartupException}.
+   */
   public static RegistryServer start(RegistryConfig config) {
     HttpConfig http = config.http();
     ListenAddress listen = listenAddress(http);
@@ -66,7 +69,7 @@ public final class RegistryServer {
       Router router = router(vertx, config, context, health);
       HttpServer server = listen(vertx.createHttpServer(options).requestHandler(router), listen, http);
       String address = ListenAddress.format(listen.bindHost(), server.actualPort());
-      LOG.info("listening on {}", address);
+      LOG.debug("bound {}", address);
       return new RegistryServer(vertx, server, address, drainTimeout);
     } catch (RuntimeException e) {
       vertx.close();
@@ -203,7 +206,8 @@ public final class RegistryServer {
   private static HttpServer listen(HttpServer server, ListenAddress listen, HttpConfig http) {
     try {
       return server.listen(listen.port(), listen.bindHost()).await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // await() rethrows the bind failure itself, a checked exception such as java.net.BindException.
       String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       throw new StartupException("cannot listen on " + http.effectiveAddr() + ": " + reason, e);
     }
