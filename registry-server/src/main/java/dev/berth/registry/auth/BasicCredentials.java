@@ -39,10 +39,19 @@ public record BasicCredentials(String user, byte[] password) {
       throw new MalformedCredentialsException("the Basic credentials have no ':' between user and password");
     }
     String user = utf8(Arrays.copyOfRange(decoded, 0, colon));
-    if (user.isEmpty()) {
+    byte[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
+    if (user.isEmpty() && password.length > 0) {
       throw new MalformedCredentialsException("the Basic credentials have an empty user name");
     }
-    return new BasicCredentials(user, Arrays.copyOfRange(decoded, colon + 1, decoded.length));
+    return new BasicCredentials(user, password);
+  }
+
+  /**
+   * {@code Basic Og==}, an empty user and password: what some clients (skopeo's {@code --no-creds}) send when
+   * they have no credentials; it means "anonymous", not a failed login.
+   */
+  public boolean isEmpty() {
+    return user.isEmpty() && password.length == 0;
   }
 
   private static int indexOf(byte[] bytes, byte wanted) {

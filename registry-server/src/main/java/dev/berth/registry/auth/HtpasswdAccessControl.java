@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code auth.htpasswd} with Berth's access rules: Basic credentials checked against the htpasswd file (bcrypt
  * on a worker thread unless the verification is cached), then the rules decide per repository and action.
  *
- * <p>A request without credentials is anonymous only when anonymous pull is configured, and never for the
+ * <p>A request without credentials (no header, or the empty {@code Basic Og==}) is anonymous only when anonymous pull is configured, and never for the
  * base endpoint {@code /v2/}: clients such as {@code docker login} read a 200 there as "this registry needs no
  * credentials" and would never send the ones they have.
  */
@@ -49,15 +49,16 @@ public final class HtpasswdAccessControl implements AccessControl {
   /** The caller of a request with this {@code Authorization} header (null when absent) and path. */
   Future<Principal> authenticate(String header, String path) {
     if (header == null) {
-      return rules.anonymousPullConfigured() && !BASE_ENDPOINT.matcher(path == null ? "" : path).matches()
-          ? Future.succeededFuture(Principal.ANONYMOUS)
-          : Future.failedFuture(unauthorized("authentication required"));
+      return anonymous(path);
     }
     BasicCredentials credentials;
     try {
       credentials = BasicCredentials.parse(header);
     } catch (MalformedCredentialsException e) {
       return Future.failedFuture(unauthorized(e.getMessage()));
+    }
+    if (credentials.isEmpty()) {
+      return anonymous(path);
     }
     Principal user = Principal.user(credentials.user());
     if (authenticator.verifiedBefore(credentials)) {
@@ -67,6 +68,12 @@ public final class HtpasswdAccessControl implements AccessControl {
         .compose(valid -> valid
             ? Future.succeededFuture(user)
             : Future.failedFuture(unauthorized("invalid user name or password")));
+  }
+
+  private Future<Principal> anonymous(String path) {
+    return rules.anonymousPullConfigured() && !BASE_ENDPOINT.matcher(path == null ? "" : path).matches()
+        ? Future.succeededFuture(Principal.ANONYMOUS)
+        : Future.failedFuture(unauthorized("authentication required"));
   }
 
   @Override

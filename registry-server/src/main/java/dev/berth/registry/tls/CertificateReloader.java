@@ -1,7 +1,9 @@
 package dev.berth.registry.tls;
 
+import dev.berth.registry.config.HttpConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.net.ServerSSLOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,19 @@ public final class CertificateReloader {
     this.tls = tls;
     this.apply = apply;
     this.interval = interval;
+  }
+
+  /**
+   * Watches the files of {@code http.tls} for the running listener and installs changed certificates on it;
+   * completes with null when the listener has no TLS.
+   */
+  public static Future<CertificateReloader> watch(Vertx vertx, HttpConfig http, HttpServer server) {
+    if (http == null || !http.tlsEnabled()) {
+      return Future.succeededFuture();
+    }
+    CertificateReloader reloader = new CertificateReloader(vertx, ServerTls.from(http.tls, http.http2Disabled()),
+        options -> server.updateSSLOptions(options, true), DEFAULT_INTERVAL);
+    return reloader.start().map(reloader);
   }
 
   /** Starts watching; the files as they are now count as applied (the server was just built from them). */

@@ -71,9 +71,15 @@ class BasicCredentialsTest {
   }
 
   @Test
-  void refusesAnEmptyUser() {
+  void refusesAnEmptyUserWithAPassword() {
     assertThatThrownBy(() -> BasicCredentials.parse(basic(":pw")))
         .isInstanceOf(MalformedCredentialsException.class).hasMessageContaining("empty user");
+  }
+
+  @Test
+  void anEmptyUserAndPasswordAreNoCredentials() {
+    assertThat(BasicCredentials.parse(basic(":")).isEmpty()).isTrue();
+    assertThat(BasicCredentials.parse(basic("u:")).isEmpty()).isFalse();
   }
 
   @Test

@@ -89,6 +89,11 @@ class HtpasswdAccessControlTest {
   }
 
   @Test
+  void emptyCredentialsWithoutAnonymousAccessGet401() throws Exception {
+    assertThat(failure(control(null).authenticate(basic(":"), "/v2/a/manifests/latest")).status()).isEqualTo(401);
+  }
+
+  @Test
   void missingCredentialsGet401WithTheChallenge() throws Exception {
     assertThat(failure(control(null).authenticate(null, "/v2/")).challenge()).startsWith("Basic realm=");
     assertThat(failure(control(null).authenticate(null, "/v2/a/manifests/latest")).status()).isEqualTo(401);
@@ -114,6 +119,9 @@ class HtpasswdAccessControlTest {
     HtpasswdAccessControl control = control(access);
 
     assertThat(await(control.authenticate(null, "/v2/public/base/manifests/1"))).isEqualTo(Principal.ANONYMOUS);
+    assertThat(await(control.authenticate(basic(":"), "/v2/public/base/manifests/1")))
+        .as("skopeo --no-creds sends Basic Og==").isEqualTo(Principal.ANONYMOUS);
+    assertThat(failure(control.authenticate(basic(":"), "/v2/")).status()).isEqualTo(401);
     assertThat(failure(control.authenticate(null, "/v2/")).status()).isEqualTo(401);
     assertThat(failure(control.authenticate(null, "/v2")).status()).isEqualTo(401);
     assertThat(control.allowed(Principal.ANONYMOUS, new RepositoryName("public/base"), Action.PULL)).isTrue();
