@@ -1,7 +1,11 @@
 package dev.berth.registry.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.registry.config.ConfigException;
+import dev.berth.registry.config.HealthConfig;
+import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.storage.InMemoryDriver;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -61,5 +65,60 @@ class DebugServerIT {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
     assertThat(response.body()).contains("\"storagedriver_filesystem\"").contains("Permission denied");
+  }
+
+  private static HttpConfig.Debug debugAt(String addr) {
+    HttpConfig.Debug debug = new HttpConfig.Debug();
+    debug.addr = addr;
+    return debug;
+  }
+
+  private static HealthConfig storageCheck(String interval, Integer threshold) {
+    HealthConfig health = new HealthConfig();
+    health.storagedriver = new HealthConfig.StorageDriver();
+    health.storagedriver.enabled = true;
+    health.storagedriver.interval = interval;
+    health.storagedriver.threshold = threshold;
+    return health;
+  }
+
+  @Test
+  void withoutADebugAddressThereIsNoDebugListener() throws Exception {
+    assertThat(DebugServer.startFromConfig(vertx, null, null, new InMemoryDriver()).await(10, TimeUnit.SECONDS))
+        .isNull();
+    assertThat(DebugServer.startFromConfig(vertx, new HttpConfig.Debug(), null, new InMemoryDriver())
+        .await(10, TimeUnit.SECONDS)).isNull();
+  }
+
+  @Test
+  void withoutAThresholdTheFirstFailedCheckIsUnhealthyAsInDistribution() throws Exception {
+    HttpServer server = DebugServer.startFromConfig(vertx, debugAt("127.0.0.1:0"), storageCheck("1h", null),
+        StorageDriverCheckTest.unreadable()).await(10, TimeUnit.SECONDS);
+
+    assertThat(get(server.actualPort(), "/debug/health").statusCode()).isEqualTo(503);
+  }
+
+  @Test
+  void aThresholdToleratesFewerFailures() throws Exception {
+    HttpServer server = DebugServer.startFromConfig(vertx, debugAt("127.0.0.1:0"), storageCheck("1h", 3),
+        StorageDriverCheckTest.unreadable()).await(10, TimeUnit.SECONDS);
+
+    assertThat(get(server.actualPort(), "/debug/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aDisabledStorageCheckLeavesTheEndpointHealthy() throws Exception {
+    HealthConfig disabled = storageCheck("1s", 1);
+    disabled.storagedriver.enabled = false;
+    HttpServer server = DebugServer.startFromConfig(vertx, debugAt("127.0.0.1:0"), disabled,
+        StorageDriverCheckTest.unreadable()).await(10, TimeUnit.SECONDS);
+
+    assertThat(get(server.actualPort(), "/debug/health").body()).isEqualTo("{}");
+  }
+
+  @Test
+  void aBadDebugAddressIsAConfigErrorNamingTheSetting() {
+    assertThatThrownBy(() -> DebugServer.startFromConfig(vertx, debugAt("nonsense"), null, new InMemoryDriver()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("http.debug.addr");
   }
 }
