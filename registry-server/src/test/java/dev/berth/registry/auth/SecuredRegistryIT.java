@@ -17,11 +17,9 @@ import dev.berth.registry.testing.TlsClients;
 import dev.berth.registry.testsupport.DirectoryContents;
 import dev.berth.registry.testsupport.FreePort;
 import dev.berth.registry.testsupport.OciLayoutWriter;
-import dev.berth.registry.testsupport.SeededBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +46,7 @@ class SecuredRegistryIT {
   private static SSLContext client;
   private static RawHttp http;
   private static int debugPort;
+  private static Path htpasswdFile;
 
   @BeforeAll
   static void startRegistry() throws Exception {
@@ -60,7 +59,9 @@ class SecuredRegistryIT {
     write(certDir.resolve("ca.crt"), certificatePem(ca.certificate()));
     Path htpasswd = write(temp.resolve("auth/htpasswd"), TestHtpasswd.HTPASSWD_B_LINE
         + "reader:" + TestHtpasswd.hash("2y", "reader-pw") + "\n"
-        + "builder:" + TestHtpasswd.hash("2y", "builder-pw") + "\n");
+        + "builder:" + TestHtpasswd.hash("2y", "builder-pw") + "\n"
+        + "md5user:$apr1$hFaSNsNQ$SSXo.VvzBN0jDW6mNaF5f.\n");
+    htpasswdFile = htpasswd;
     storage = Files.createDirectories(temp.resolve("storage"));
     int port = FreePort.pick();
     debugPort = FreePort.pick();
@@ -306,5 +307,26 @@ class SecuredRegistryIT {
     Map<String, String> merged = new java.util.HashMap<>(a);
     merged.putAll(b);
     return merged;
+  }
+
+  @Test
+  void nonBcryptLinesAreSkippedWithAWarningNamingTheLineNotTheHash() throws Exception {
+    Response md5 = http.send("GET", "/v2/", as("md5user", "pw"));
+
+    assertThat(md5.status()).isEqualTo(401);
+    assertThat(registry.log()).contains("line 5").contains("md5user").doesNotContain("$apr1$");
+  }
+
+  @Test
+  void aUserAddedToTheHtpasswdFileCanLogInWithoutARestart() throws Exception {
+    String added = Files.readString(htpasswdFile) + "newcomer:" + TestHtpasswd.hash("2y", "new-pw") + "\n";
+    Path replacement = Files.writeString(htpasswdFile.resolveSibling("htpasswd.tmp"), added);
+    Files.move(replacement, htpasswdFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(() -> http.send("GET", "/v2/", as("newcomer", "new-pw")).status() == 200);
+    assertThat(http.send("GET", "/v2/", as("newcomer", "wrong")).status()).isEqualTo(401);
   }
 }

@@ -16,7 +16,6 @@ import dev.berth.registry.testsupport.OciLayoutWriter;
 import dev.berth.registry.testsupport.SeededBytes;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
