@@ -264,10 +264,11 @@ class ConfigLoaderTest {
         + "middleware:\n  registry: []\n"
         + "reporting:\n  bugsnag: {}\n"
         + "compatibility:\n  schema1: {}\n"
-        + "http:\n  debug:\n    addr: :5001\n";
+        + "http:\n  debug:\n    addr: :5001\n    prometheus:\n      enabled: true\n";
     LoadedConfig loaded = load(yaml);
     assertThat(SeedConfigsTest.keys(loaded)).containsExactlyInAnyOrder("storage.cache.blobdescriptor", "log.hooks",
-        "notifications", "redis", "proxy", "validation", "middleware", "reporting", "compatibility", "http.debug");
+        "notifications", "redis", "proxy", "validation", "middleware", "reporting", "compatibility", "http.debug.addr",
+        "http.debug.prometheus");
     assertThat(SeedConfigsTest.message(loaded, "redis")).startsWith("redis is accepted but not acted on by Berth");
   }
 
