@@ -340,6 +340,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void envValuesAsComposeFilesWriteThem() {
+    RegistryConfig config = load(MINIMAL, Map.of(
+        "REGISTRY_HTTP_ADDR", "0.0.0.0:443  # 或其它端口",
+        "REGISTRY_HTTP_PREFIX", "/registry/",
+        "REGISTRY_HTTP_SECRET", "",
+        "REGISTRY_AUTH", "htpasswd",
+        "REGISTRY_AUTH_HTPASSWD_REALM", "Registry Realm",
+        "REGISTRY_AUTH_HTPASSWD_PATH", "/auth/htpasswd")).config();
+
+    assertThat(config.http.addr).isEqualTo("0.0.0.0:443");
+    assertThat(config.http.prefix).isEqualTo("/registry/");
+    assertThat(config.http.secret).isNull();
+    assertThat(config.auth.htpasswd.realm).isEqualTo("Registry Realm");
+    assertThat(defaultsWith(Map.of("REGISTRY_HTTP_ADDR", ":5001")).http.addr).isEqualTo(":5001");
+  }
+
+  @Test
   void unrecognizedEnvVariablesAreIgnoredWithAWarning() {
     LoadedConfig loaded = load(MINIMAL, Map.of(
         "REGISTRY_PORT", "tcp://10.0.0.1:5000",
