@@ -317,6 +317,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aDriverSelectedByNameInTheFileSurvivesVariablesBelowStorage() {
+    RegistryConfig config = load("version: 0.1\nstorage: inmemory\n",
+        Map.of("REGISTRY_STORAGE_DELETE_ENABLED", "true")).config();
+
+    assertThat(config.storage.inmemory).isNotNull();
+    assertThat(config.storage.deleteEnabled()).isTrue();
+  }
+
+  @Test
   void envValuesAreParsedAsYaml() {
     RegistryConfig config = load(MINIMAL, Map.of(
         "REGISTRY_HTTP_HEADERS", "{X-A: [one, two]}",
