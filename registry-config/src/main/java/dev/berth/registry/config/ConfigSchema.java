@@ -192,7 +192,8 @@ final class ConfigSchema {
             opaque("letsencrypt").notActedOn("Let's Encrypt certificates are not fetched")),
         section("http2", leaf("disabled", Type.BOOL)),
         section("debug",
-            leaf("addr", Type.STRING).notActedOn("the debug listener is not started"),
+            // The debug listener serves /debug/health (the authtls branch's DebugServer).
+            leaf("addr", Type.STRING),
             section("prometheus", leaf("enabled", Type.BOOL), leaf("path", Type.STRING))
                 .notActedOn("metrics are not exported yet")));
   }

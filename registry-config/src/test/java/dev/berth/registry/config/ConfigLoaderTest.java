@@ -267,7 +267,7 @@ class ConfigLoaderTest {
         + "http:\n  debug:\n    addr: :5001\n    prometheus:\n      enabled: true\n";
     LoadedConfig loaded = load(yaml);
     assertThat(SeedConfigsTest.keys(loaded)).containsExactlyInAnyOrder("storage.cache.blobdescriptor", "log.hooks",
-        "notifications", "redis", "proxy", "validation", "middleware", "reporting", "compatibility", "http.debug.addr",
+        "notifications", "redis", "proxy", "validation", "middleware", "reporting", "compatibility",
         "http.debug.prometheus");
     assertThat(SeedConfigsTest.message(loaded, "redis")).startsWith("redis is accepted but not acted on by Berth");
   }
