@@ -138,7 +138,9 @@ public final class RegistryServer {
       throw new ConfigException("http.tls is not supported by this build: refusing to serve plain HTTP where "
           + "TLS is configured");
     }
-    return new HttpServerOptions();
+    // No h2c upgrade on plain HTTP: registry:2 (Go's net/http) never offers it, and an upgrade in the middle of
+    // a streamed upload body is exactly where clients and servers disagree.
+    return new HttpServerOptions().setHttp2ClearTextEnabled(false);
   }
 
   static ApiOptions apiOptions(RegistryConfig config) {
