@@ -177,17 +177,26 @@ class RegistryServerIT {
   }
 
   @Test
-  void htpasswdAuthIsRefusedRatherThanRunOpen() {
-    String yaml = BASE + "auth:\n  htpasswd:\n    realm: r\n    path: /etc/htpasswd\n";
+  void htpasswdWithAMissingFileIsRefusedNamingIt() {
+    Path missing = dir.resolve("auth/htpasswd");
+    String yaml = BASE + "auth:\n  htpasswd:\n    realm: r\n    path: " + missing + "\n";
     assertThatThrownBy(() -> start(yaml)).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("auth.htpasswd is not supported by this build");
+        .hasMessageContaining("auth.htpasswd.path " + missing + " does not exist");
   }
 
   @Test
-  void tlsIsRefusedRatherThanServedInPlainText() {
-    String yaml = BASE + "  tls:\n    certificate: /c.crt\n    key: /c.key\n";
+  void tlsWithMissingFilesIsRefusedRatherThanServedInPlainText() {
+    Path missing = dir.resolve("c.crt");
+    String yaml = BASE + "  tls:\n    certificate: " + missing + "\n    key: /c.key\n";
     assertThatThrownBy(() -> start(yaml)).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("http.tls is not supported by this build");
+        .hasMessageContaining("http.tls.certificate " + missing + " does not exist");
+  }
+
+  @Test
+  void tls10IsRefusedAtStart() {
+    String yaml = BASE + "  tls:\n    certificate: /c.crt\n    key: /c.key\n    minimumtls: tls1.0\n";
+    assertThatThrownBy(() -> start(yaml)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.tls.minimumtls tls1.0 is refused");
   }
 
   @Test
