@@ -194,6 +194,8 @@ public final class RegistryServer {
     if (health != null) {
       root.route().handler(health);
     }
+    // registry:2 answers "/" with an empty 200 for liveness probes (behind the health check, as there).
+    root.route("/").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-cache").end());
     root.route(mountPoint(http.prefix) + "/*").subRouter(RouteTable.create(context));
     root.route().handler(ctx -> FailureHandler.send(ctx.response(), new RegistryException(ErrorCode.NAME_UNKNOWN,
         null, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), 404)));

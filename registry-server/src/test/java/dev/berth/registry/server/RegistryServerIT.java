@@ -89,6 +89,18 @@ class RegistryServerIT {
   }
 
   @Test
+  void rootPathAnswersOkForLivenessProbesAsRegistry2Does() throws Exception {
+    RegistryServer server = start(BASE);
+
+    HttpResponse<String> root = get(server, "/");
+
+    assertThat(root.statusCode()).isEqualTo(200);
+    assertThat(root.body()).isEmpty();
+    assertThat(root.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(get(server, "/other").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void prefixMountsTheApiUnderIt() throws Exception {
     RegistryServer server = start(BASE + "  prefix: /registry/\n");
 
