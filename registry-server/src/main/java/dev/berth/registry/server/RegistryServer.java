@@ -137,7 +137,9 @@ public final class RegistryServer {
   /** The one place that builds the listener's options: TLS from {@code http.tls}, HTTP/2 unless disabled. */
   static HttpServerOptions serverOptions(RegistryConfig config) {
     try {
-      return ServerTls.configure(new HttpServerOptions(), config.http());
+      // No h2c upgrade on plain HTTP: registry:2 (Go's net/http) never offers it, and an upgrade in the middle of
+      // a streamed upload body is exactly where clients and servers disagree.
+      return ServerTls.configure(new HttpServerOptions().setHttp2ClearTextEnabled(false), config.http());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
     }
@@ -192,6 +194,8 @@ public final class RegistryServer {
     if (health != null) {
       root.route().handler(health);
     }
+    // registry:2 answers "/" with an empty 200 for liveness probes (behind the health check, as there).
+    root.route("/").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-cache").end());
     root.route(mountPoint(http.prefix) + "/*").subRouter(RouteTable.create(context));
     root.route().handler(ctx -> FailureHandler.send(ctx.response(), new RegistryException(ErrorCode.NAME_UNKNOWN,
         null, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), 404)));
