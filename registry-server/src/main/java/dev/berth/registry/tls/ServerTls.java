@@ -113,14 +113,13 @@ public final class ServerTls {
   }
 
   /**
-   * The listener options for {@code http}: TLS when configured, and HTTP/2 (ALPN over TLS, h2c in clear text)
-   * unless {@code http.http2.disabled}. Blocking when TLS is on (reads the PEM files).
+   * The listener options for {@code http}: TLS when configured, with HTTP/2 offered through ALPN unless
+   * {@code http.http2.disabled}. Clear-text settings (such as h2c) are left as the caller set them. Blocking
+   * when TLS is on (reads the PEM files).
    */
   public static HttpServerOptions configure(HttpServerOptions server, HttpConfig http) {
-    boolean http2Disabled = http != null && http.http2Disabled();
-    server.setHttp2ClearTextEnabled(!http2Disabled);
     if (http != null && http.tlsEnabled()) {
-      from(http.tls, http2Disabled).applyTo(server);
+      from(http.tls, http.http2Disabled()).applyTo(server);
     }
     return server;
   }

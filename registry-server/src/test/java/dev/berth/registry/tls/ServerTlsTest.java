@@ -117,15 +117,23 @@ class ServerTlsTest {
 
     assertThat(options.isSsl()).isTrue();
     assertThat(options.isUseAlpn()).isFalse();
-    assertThat(options.isHttp2ClearTextEnabled()).isFalse();
     assertThat(options.getKeyCertOptions()).isInstanceOf(PemKeyCertOptions.class);
   }
 
   @Test
-  void configureLeavesPlainHttpPlainWithHttp2() {
-    HttpServerOptions options = ServerTls.configure(new HttpServerOptions(), new HttpConfig());
+  void configureOffersHttp2ThroughAlpnByDefault() {
+    HttpConfig http = new HttpConfig();
+    http.tls = tls();
+
+    assertThat(ServerTls.configure(new HttpServerOptions(), http).isUseAlpn()).isTrue();
+  }
+
+  @Test
+  void configureLeavesPlainHttpAsTheCallerSetIt() {
+    HttpServerOptions options = ServerTls.configure(new HttpServerOptions().setHttp2ClearTextEnabled(false),
+        new HttpConfig());
 
     assertThat(options.isSsl()).isFalse();
-    assertThat(options.isHttp2ClearTextEnabled()).isTrue();
+    assertThat(options.isHttp2ClearTextEnabled()).isFalse();
   }
 }
