@@ -8,6 +8,7 @@ import dev.berth.registry.api.RepositoryName;
 import dev.berth.registry.api.UnauthorizedException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.regex.Pattern;
@@ -23,13 +24,18 @@ import java.util.regex.Pattern;
 public final class HtpasswdAccessControl implements AccessControl {
   private static final Pattern BASE_ENDPOINT = Pattern.compile(".*/v2/?");
 
-  private final Vertx vertx;
+  /**
+   * bcrypt is pure CPU work: a pool of one thread per core runs it, apart from the worker pool the storage uses,
+   * so a flood of wrong passwords slows logins down, not pulls and pushes of users already verified.
+   */
+  private final WorkerExecutor bcryptPool;
   private final HtpasswdAuthenticator authenticator;
   private final AccessRules rules;
   private final String challenge;
 
   public HtpasswdAccessControl(Vertx vertx, HtpasswdAuthenticator authenticator, AccessRules rules, String realm) {
-    this.vertx = vertx;
+    this.bcryptPool = vertx.createSharedWorkerExecutor("berth-bcrypt",
+        Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.authenticator = authenticator;
     this.rules = rules;
     this.challenge = challengeFor(realm);
@@ -64,7 +70,7 @@ public final class HtpasswdAccessControl implements AccessControl {
     if (authenticator.verifiedBefore(credentials)) {
       return Future.succeededFuture(user);
     }
-    return vertx.executeBlocking(() -> authenticator.verify(credentials), false)
+    return bcryptPool.executeBlocking(() -> authenticator.verify(credentials), false)
         .compose(valid -> valid
             ? Future.succeededFuture(user)
             : Future.failedFuture(unauthorized("invalid user name or password")));

@@ -150,4 +150,23 @@ class HtpasswdAccessControlTest {
   void realmQuotesAreEscapedAsGoQuotesThem() {
     assertThat(HtpasswdAccessControl.challengeFor("my \"realm\"")).isEqualTo("Basic realm=\"my \\\"realm\\\"\"");
   }
+
+  @Test
+  void passwordChecksRunOnTheirOwnPoolNotOnTheStorageWorkers() throws Exception {
+    java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BcryptVerifier recording = new BcryptVerifier() {
+      @Override
+      boolean verify(String hash, byte[] password) {
+        threads.add(Thread.currentThread().getName());
+        return super.verify(hash, password);
+      }
+    };
+    Path file = dir.resolve("htpasswd");
+    HtpasswdAccessControl control = new HtpasswdAccessControl(vertx, new HtpasswdAuthenticator(
+        HtpasswdFile.load(file), new VerificationCache(), recording), AccessRules.from(null), "r");
+
+    await(control.authenticate(basic("testuser:testpassword"), "/v2/"));
+
+    assertThat(threads).singleElement().asString().startsWith("berth-bcrypt");
+  }
 }
