@@ -152,4 +152,24 @@ class CertificateReloaderTest {
     tls.key = dir.resolve("tls.key").toString();
     return tls;
   }
+
+  @Test
+  void aChangedClientCaFileIsInstalledToo() throws Exception {
+    Path clientCa = write(dir.resolve("clients.pem"), certificatePem(ca.certificate()));
+    TlsConfig tls = tlsAt(dir);
+    tls.clientcas = List.of(clientCa.toString());
+    CertificateReloader withClientCas = new CertificateReloader(vertx, ServerTls.from(tls, false), options -> {
+      applied.add(options);
+      return Future.succeededFuture(true);
+    }, Duration.ofHours(1));
+    withClientCas.start().await(10, TimeUnit.SECONDS);
+    Issued otherCa = TestCertificates.ca("CN=Other client CA");
+
+    write(clientCa, certificatePem(ca.certificate(), otherCa.certificate()));
+
+    assertThat(withClientCas.checkNow().await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(((io.vertx.core.net.PemTrustOptions) applied.get(0).getTrustOptions()).getCertValues().get(0)
+        .toString()).contains(certificatePem(otherCa.certificate()).strip().split("\n")[1]);
+    withClientCas.stop();
+  }
 }
