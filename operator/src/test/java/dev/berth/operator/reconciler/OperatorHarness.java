@@ -1,0 +1,70 @@
+package dev.berth.operator.reconciler;
+
+import dev.berth.operator.BerthOperator;
+import dev.berth.operator.MutableClock;
+import dev.berth.operator.certs.BouncyCastleIssuer;
+import dev.berth.operator.dependent.OperatorServices;
+import dev.berth.operator.secrets.RandomSecretGenerator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the real operator against the mock API server with its own client, which records every write it
+ * sends (anything but GET), and counts finished reconciles. The test's own client is separate, so only
+ * the operator's writes are counted.
+ */
+final class OperatorHarness implements AutoCloseable {
+  static final String DEFAULT_IMAGE = "ghcr.io/berth-dev/berth-registry:test";
+
+  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final List<String> writes = new CopyOnWriteArrayList<>();
+  final AtomicInteger reconciles = new AtomicInteger();
+  private final KubernetesClient operatorClient;
+  private final Operator operator;
+
+  OperatorHarness(KubernetesClient testClient) {
+    Interceptor recorder = new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        if (!"GET".equals(request.method())) {
+          writes.add(request.method() + " " + request.uri().getPath());
+        }
+      }
+    };
+    operatorClient = new KubernetesClientBuilder().withConfig(testClient.getConfiguration())
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("record-writes", recorder)).build();
+    Metrics metrics = new Metrics() {
+      @Override
+      public void reconciliationExecutionFinished(HasMetadata resource, Map<String, Object> metadata) {
+        reconciles.incrementAndGet();
+      }
+    };
+    OperatorServices services =
+        new OperatorServices(clock, new BouncyCastleIssuer(), new RandomSecretGenerator(), DEFAULT_IMAGE);
+    operator = BerthOperator.create(operatorClient, services, Set.of(), Optional.empty(), metrics);
+  }
+
+  OperatorHarness start() {
+    operator.start();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    operatorClient.close();
+  }
+}
