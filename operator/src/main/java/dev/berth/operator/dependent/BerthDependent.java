@@ -6,6 +6,7 @@ import dev.berth.operator.model.EffectiveSpec;
 import dev.berth.operator.model.RegistryNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -56,7 +57,7 @@ public abstract class BerthDependent<R extends HasMetadata> extends KubernetesDe
       return super.reconcile(primary, context);
     }
     Optional<R> existing = getSecondaryResource(primary, context);
-    if (existing.isPresent() && isDeletable()) {
+    if (existing.isPresent() && this instanceof Deleter) {
       log.info("Deleting {} {}/{}: no longer wanted by the Registry's spec", kind(), namespace(primary),
           resourceName(primary));
       handleDelete(primary, existing.get(), context);

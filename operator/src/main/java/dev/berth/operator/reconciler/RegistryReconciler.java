@@ -89,13 +89,17 @@ public class RegistryReconciler implements Reconciler<Registry>, ContextInitiali
     Instant now = services.clock().instant();
     List<SpecProblem> problems = new ArrayList<>(SpecValidator.validate(registry));
     EffectiveSpec spec = services.effective(registry);
+    boolean waitingForSecrets = false;
     if (problems.isEmpty()) {
       problems.addAll(ReferencedSecrets.check(spec, context.getClient()));
+      waitingForSecrets = !problems.isEmpty();
     }
     if (!problems.isEmpty()) {
       LOG.warn("Registry {}/{} not reconciled, invalid spec: {}", RegistryNames.namespace(registry),
           RegistryNames.name(registry), problems);
-      return withStatus(registry, RegistryStatusAggregator.invalid(registry, problems, now), Optional.empty());
+      // Secrets the user creates are not watched; look again soon rather than at the next periodic wake-up.
+      Optional<Instant> wakeUp = waitingForSecrets ? Optional.of(now.plus(MIN_WAKE_UP)) : Optional.empty();
+      return withStatus(registry, RegistryStatusAggregator.invalid(registry, problems, now), wakeUp);
     }
     var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     if (result.erroredDependentsExist()) {

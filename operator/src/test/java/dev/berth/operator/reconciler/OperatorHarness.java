@@ -57,6 +57,26 @@ final class OperatorHarness implements AutoCloseable {
     operator = BerthOperator.create(operatorClient, services, Set.of(), Optional.empty(), metrics);
   }
 
+  /**
+   * Makes the operator reconcile {@code registry} now, by touching an annotation of its ConfigMap (which the
+   * operator ignores), and waits until a reconcile has finished after the touch.
+   */
+  void reconcileNow(KubernetesClient testClient, dev.berth.operator.crd.Registry registry) {
+    int before = reconciles.get();
+    testClient.configMaps().inNamespace(registry.getMetadata().getNamespace())
+        .withName(dev.berth.operator.model.RegistryNames.configMap(registry))
+        .edit(cm -> {
+          cm.getMetadata().getAnnotations().put("test.berth.dev/poke", String.valueOf(System.nanoTime()));
+          return cm;
+        });
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> reconciles.get() > before);
+  }
+
+  /** Write requests the operator sent whose path contains {@code fragment}, e.g. "/secrets/". */
+  List<String> writesTo(String fragment) {
+    return writes.stream().filter(w -> w.contains(fragment)).toList();
+  }
+
   OperatorHarness start() {
     operator.start();
     return this;
