@@ -27,7 +27,10 @@ public final class RegistryConfigModel {
   }
 
   public static RegistryConfig build(EffectiveSpec spec, GeneratedUsers users) {
-    Map<String, Object> merged = ConfigYaml.toMap(RegistryConfig.imageDefaults());
+    RegistryConfig defaults = RegistryConfig.imageDefaults();
+    // The storage driver comes from spec.storage alone; a default filesystem beside S3 would be two drivers.
+    defaults.storage.filesystem = null;
+    Map<String, Object> merged = ConfigYaml.toMap(defaults);
     deepMerge(merged, spec.userConfig());
     RegistryConfig managed = managed(spec);
     deepMerge(merged, ConfigYaml.toMap(managed));
