@@ -4,20 +4,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.berth.registry.config.ConfigException;
+import dev.berth.registry.config.ConfigLoader;
+import dev.berth.registry.config.ConfigRenderer;
 import dev.berth.registry.config.RegistryConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operator's only contact with the config.yml text. It renders the server's own {@link RegistryConfig}
- * model, so a config the server would not understand cannot be written.
- *
- * <p>TODO(lead): when {@code ConfigRenderer} lands from the config branch, make {@link #render} call it;
- * until then this renders with a YAML ObjectMapper over the same model.
+ * The operator's only contact with the config.yml text. It renders with the server's own
+ * {@link ConfigRenderer} and checks the result with the server's own {@link ConfigLoader}, so a config the
+ * server would refuse is reported on the Registry instead of being written.
  */
 public final class ConfigYaml {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -35,18 +34,21 @@ public final class ConfigYaml {
   }
 
   public static String render(RegistryConfig config) {
-    try {
-      return YAML.writeValueAsString(config);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ConfigRenderer.render(config);
   }
 
+  /** Reads config.yml as the registry server will (no environment overrides); throws ConfigException. */
   public static RegistryConfig parse(String yaml) {
+    return ConfigLoader.load(yaml, "config.yml", Map.of()).config();
+  }
+
+  /** Why the server would refuse this config, or empty when it would start with it. */
+  public static Optional<String> refusal(RegistryConfig config) {
     try {
-      return YAML.readValue(yaml, RegistryConfig.class);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      parse(render(config));
+      return Optional.empty();
+    } catch (ConfigException e) {
+      return Optional.of(firstLine(e.getMessage()));
     }
   }
 

@@ -51,6 +51,13 @@ public final class SpecValidator {
       ConfigYaml.validateUserConfig(spec.config)
           .ifPresent(message -> problems.add(new SpecProblem("spec.config", message)));
     }
+    if (problems.isEmpty()) {
+      // Last word to the server's own loader: the config the operator would write must start a registry.
+      EffectiveSpec effective = new EffectiveSpec(registry, "unused");
+      ConfigYaml.refusal(RegistryConfigModel.build(effective, GeneratedUsers.DEFAULT))
+          .ifPresent(message -> problems.add(new SpecProblem("spec.config", "the registry would refuse it: "
+              + message)));
+    }
     return problems;
   }
 

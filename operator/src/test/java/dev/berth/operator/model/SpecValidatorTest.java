@@ -136,6 +136,17 @@ class SpecValidatorTest {
   }
 
   @Test
+  void configTheServerWouldRefuseIsReportedWithTheServersReason() {
+    RegistrySpec spec = new RegistrySpec();
+    spec.config = Map.of("log", Map.of("level", "shouting"));
+
+    assertThat(problems(spec)).singleElement().satisfies(p -> {
+      assertThat(p.field()).isEqualTo("spec.config");
+      assertThat(p.message()).startsWith("the registry would refuse it: ").contains("shouting");
+    });
+  }
+
+  @Test
   void servicePortAndReplicasMustBeInRange() {
     RegistrySpec spec = new RegistrySpec();
     spec.replicas = -1;
