@@ -26,16 +26,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sends (anything but GET), and counts finished reconciles. The test's own client is separate, so only
  * the operator's writes are counted.
  */
-final class OperatorHarness implements AutoCloseable {
+public final class OperatorHarness implements AutoCloseable {
   static final String DEFAULT_IMAGE = "ghcr.io/berth-dev/berth-registry:test";
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final MutableClock clock;
   final List<String> writes = new CopyOnWriteArrayList<>();
   final AtomicInteger reconciles = new AtomicInteger();
   private final KubernetesClient operatorClient;
   private final Operator operator;
 
-  OperatorHarness(KubernetesClient testClient) {
+  public OperatorHarness(KubernetesClient testClient) {
+    this(testClient, Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  /** {@code start}: the operator's time; real clients (skopeo) need it to be now. */
+  public OperatorHarness(KubernetesClient testClient, Instant start) {
+    this.clock = new MutableClock(start);
     Interceptor recorder = new Interceptor() {
       @Override
       public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
@@ -77,7 +83,7 @@ final class OperatorHarness implements AutoCloseable {
     return writes.stream().filter(w -> w.contains(fragment)).toList();
   }
 
-  OperatorHarness start() {
+  public OperatorHarness start() {
     operator.start();
     return this;
   }
