@@ -61,7 +61,21 @@ public final class Main {
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         leaderElection.map(l -> "on (lease " + l.getLeaseNamespace().orElse("?") + "/" + l.getLeaseName() + ")")
             .orElse("off"), settings.defaultImage(), health.port());
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot start: {}", rootMessage(e));
+      LOG.debug("start failed", e);
+      System.exit(1);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
   }
 
   private static Optional<LeaderElectionConfiguration> leaderElection(OperatorSettings settings,

@@ -38,6 +38,6 @@ public class RegistryStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, endpoint, caSecret, credentialsSecret, certificate);
+    return Objects.hash(observedGeneration, conditions, endpoint, caSecret, credentialsSecret, certificate, readyReplicas);
   }
 }
