@@ -74,8 +74,9 @@ public abstract class BerthDependent<R extends HasMetadata> extends KubernetesDe
 
   @Override
   public R update(R actual, R desired, Registry primary, Context<Registry> context) {
-    log.info("Updating {} {}/{}: it differs from what Registry {} asks for", kind(), namespace(primary),
-        desired.getMetadata().getName(), RegistryNames.name(primary));
+    log.info("Updating {} {}/{} for Registry {}: changed {}", kind(), namespace(primary),
+        desired.getMetadata().getName(), RegistryNames.name(primary),
+        ChangeSummary.of(actual, desired, context.getClient().getKubernetesSerialization()));
     return super.update(actual, desired, primary, context);
   }
 
