@@ -119,6 +119,31 @@ class RegistryUpdatesIT {
     assertUntouched("/secrets/", "/persistentvolumeclaims/", "/services/");
   }
 
+  @Test
+  void turningTlsAndAuthOffRemovesTheGeneratedSecretsAndTheirConfig() {
+    Registry registry = converge("opened", new RegistrySpec());
+
+    edit(registry, r -> {
+      r.getSpec().tls = new dev.berth.operator.crd.TlsSpec();
+      r.getSpec().tls.mode = dev.berth.operator.crd.TlsMode.Disabled;
+      r.getSpec().auth = new dev.berth.operator.crd.AuthSpec();
+      r.getSpec().auth.mode = dev.berth.operator.crd.AuthMode.None;
+    });
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> secret(RegistryNames.caSecret(registry)) == null
+        && secret(RegistryNames.tlsSecret(registry)) == null && secret(RegistryNames.htpasswdSecret(registry)) == null
+        && secret(RegistryNames.credentialsSecret(registry)) == null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !configYaml(registry).contains("tls:"));
+    assertThat(configYaml(registry)).doesNotContain("htpasswd");
+    assertThat(secret(RegistryNames.httpSecret(registry))).isNotNull();
+    await().atMost(Duration.ofSeconds(30)).until(() -> Registries.get(client, "opened").getStatus().caSecret == null
+        && Registries.get(client, "opened").getStatus().credentialsSecret == null);
+  }
+
+  private io.fabric8.kubernetes.api.model.Secret secret(String name) {
+    return client.secrets().inNamespace(NAMESPACE).withName(name).get();
+  }
+
   private Registry converge(String name, RegistrySpec spec) {
     Registry registry = client.resource(Registries.registry(name, spec)).create();
     await().atMost(Duration.ofSeconds(30)).until(() -> deployment(registry) != null);
