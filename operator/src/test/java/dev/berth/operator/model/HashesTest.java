@@ -1,5 +1,7 @@
 package dev.berth.operator.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.operator.crd.RegistrySpec;
 import dev.berth.registry.config.GoDuration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -7,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 class HashesTest {
 
