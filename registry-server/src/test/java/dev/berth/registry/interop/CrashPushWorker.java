@@ -65,7 +65,7 @@ final class CrashPushWorker implements Runnable {
     }
   }
 
-  /** Starts a session, sends the first part of a blob, and never finishes it. */
+  /** Starts a session, sends the first half of a blob, and never finishes it; the length parity tells n apart. */
   private void leaveSessionOpen(int n) throws IOException, InterruptedException {
     byte[] content = SeededBytes.of(seed(-n), 64 * 1024 + n);
     URI location = http.startUpload(repository);
