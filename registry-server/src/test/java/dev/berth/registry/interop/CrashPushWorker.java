@@ -72,7 +72,8 @@ final class CrashPushWorker implements Runnable {
     int half = content.length / 2;
     HttpResponse<String> response = http.patch(location, Arrays.copyOf(content, half), 0);
     RegistryHttp.expect(response, 202);
-    ledger.idleSessions.add(new PushLedger.OpenSession(repository, http.location(response), content, half, half));
+    ledger.idleSessions.add(new PushLedger.OpenSession(repository, http.location(response), content, half, half,
+        false));
   }
 
   private void pushImage(int image) throws IOException, InterruptedException {
@@ -120,15 +121,16 @@ final class CrashPushWorker implements Runnable {
       throws IOException, InterruptedException {
     int chunkSize = 16 * 1024 + random.nextInt(48 * 1024);
     URI location = http.startUpload(repository);
-    inFlight = new PushLedger.OpenSession(repository, location, content, 0, 0);
+    inFlight = new PushLedger.OpenSession(repository, location, content, 0, 0, false);
     for (int offset = 0; offset < content.length; offset += chunkSize) {
       int end = Math.min(content.length, offset + chunkSize);
-      inFlight = new PushLedger.OpenSession(repository, location, content, offset, end);
+      inFlight = new PushLedger.OpenSession(repository, location, content, offset, end, false);
       HttpResponse<String> response = http.patch(location, Arrays.copyOfRange(content, offset, end), offset);
       RegistryHttp.expect(response, 202);
       location = http.location(response);
-      inFlight = new PushLedger.OpenSession(repository, location, content, end, end);
+      inFlight = new PushLedger.OpenSession(repository, location, content, end, end, false);
     }
+    inFlight = new PushLedger.OpenSession(repository, location, content, content.length, content.length, true);
     HttpResponse<String> completed = http.complete(location, digest, new byte[0]);
     inFlight = null;
     return completed;

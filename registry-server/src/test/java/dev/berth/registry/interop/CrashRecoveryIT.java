@@ -200,29 +200,54 @@ class CrashRecoveryIT {
   }
 
   /**
-   * Chunked uploads cut off by the kill: the registry reports how much it kept (at least what it acknowledged,
-   * at most what was sent) and the client continues from there. A session whose final PUT went through without
-   * the client seeing the 201 is gone, and then its blob must be whole.
+   * Chunked uploads cut off by the kill in the middle of a PATCH: the registry reports how much it kept, at least
+   * what it acknowledged and at most what was sent, and the client continues from there.
    */
   @Test
-  void sessionsCutOffByTheCrashResumeFromTheRangeTheRegistryReports() throws Exception {
-    for (PushLedger.OpenSession session : ledger.cutOffSessions) {
+  void sessionsCutOffMidPatchResumeFromTheRangeTheRegistryReports() throws Exception {
+    for (PushLedger.OpenSession session : cutOff(false)) {
       URI location = rebase(session.location());
-      String digest = SeededBytes.digestOf(session.content());
+      HttpResponse<String> status = http.uploadStatus(location);
+      assertThat(status.statusCode()).as("status of %s: %s", location, status.body()).isEqualTo(204);
+      long kept = rangeEnd(status) + 1;
+      assertThat(kept).as("bytes kept by %s", location).isBetween(session.acknowledgedBytes(), session.sentBytes());
+      resumeAndComplete(session, rebase(http.location(status)), kept);
+    }
+  }
+
+  /**
+   * Chunked uploads cut off during their final PUT, which the registry may have carried out in part: the session is
+   * gone and its blob whole, or the session still holds all its bytes, or (when the crash came after the bytes had
+   * become the blob) it holds none; the client completes it from what the Range says.
+   */
+  @Test
+  void sessionsCutOffMidCompletionAreDoneOrCanBeCompleted() throws Exception {
+    for (PushLedger.OpenSession session : cutOff(true)) {
+      URI location = rebase(session.location());
       HttpResponse<String> status = http.uploadStatus(location);
       if (status.statusCode() == 404) {
-        HttpResponse<byte[]> blob = http.get("/v2/" + session.repository() + "/blobs/" + digest);
-        assertThat(blob.statusCode()).as("session %s answered %s but its blob is not there", location, status.body()).isEqualTo(200);
+        HttpResponse<byte[]> blob = http.get("/v2/" + session.repository() + "/blobs/"
+            + SeededBytes.digestOf(session.content()));
+        assertThat(blob.statusCode()).as("session %s answered %s but its blob is not there", location,
+            status.body()).isEqualTo(200);
         assertThat(blob.body()).isEqualTo(session.content());
         continue;
       }
-      assertThat(status.statusCode()).isEqualTo(204);
-      String range = status.headers().firstValue("Range").orElseThrow();
-      long kept = Long.parseLong(range.substring(range.indexOf('-') + 1)) + 1;
-      assertThat(kept).as("Range %s of %s", range, location)
-          .isBetween(session.acknowledgedBytes(), session.sentBytes());
+      assertThat(status.statusCode()).as("status of %s: %s", location, status.body()).isEqualTo(204);
+      long end = rangeEnd(status);
+      assertThat(end).as("Range of %s", location).isIn(0L, session.content().length - 1L);
+      long kept = end + 1 == session.content().length ? session.content().length : 0;
       resumeAndComplete(session, rebase(http.location(status)), kept);
     }
+  }
+
+  private static List<PushLedger.OpenSession> cutOff(boolean completing) {
+    return ledger.cutOffSessions.stream().filter(session -> session.completing() == completing).toList();
+  }
+
+  private static long rangeEnd(HttpResponse<?> status) {
+    String range = status.headers().firstValue("Range").orElseThrow(() -> new AssertionError("no Range header"));
+    return Long.parseLong(range.substring(range.indexOf('-') + 1));
   }
 
   private void resumeAndComplete(PushLedger.OpenSession session, URI location, long from) throws Exception {

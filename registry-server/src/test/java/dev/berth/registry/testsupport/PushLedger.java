@@ -21,10 +21,11 @@ public final class PushLedger {
 
   /**
    * An upload session the registry acknowledged ({@code acknowledgedBytes} confirmed by a 202), left open by
-   * design or cut off by the crash after at most {@code sentBytes} were sent.
+   * design or cut off by the crash after at most {@code sentBytes} were sent; {@code completing} when the crash
+   * came during the final PUT, which may have been carried out in part.
    */
   public record OpenSession(String repository, URI location, byte[] content, long acknowledgedBytes,
-                            long sentBytes) {
+                            long sentBytes, boolean completing) {
   }
 
   public final Map<String, Blob> attemptedBlobs = new ConcurrentHashMap<>();
