@@ -1,6 +1,8 @@
 package dev.berth.registry.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,31 @@ public record ManifestSummary(String mediaType, String artifactType, String conf
       return artifactType;
     }
     return ManifestMediaTypes.isIndex(mediaType) ? null : configMediaType;
+  }
+
+  /** The digests an index lists in {@code manifests}; empty for anything else or anything unreadable. */
+  public static List<Digest> children(byte[] content) {
+    JsonNode manifests;
+    try {
+      manifests = ManifestParser.readObject(content).get("manifests");
+    } catch (RegistryException e) {
+      return List.of();
+    }
+    if (manifests == null || !manifests.isArray()) {
+      return List.of();
+    }
+    List<Digest> digests = new ArrayList<>();
+    for (JsonNode child : manifests) {
+      JsonNode digest = child.get("digest");
+      if (digest != null && digest.isTextual()) {
+        try {
+          digests.add(Digest.parse(digest.asText()));
+        } catch (RegistryException e) {
+          // a malformed entry in a stored index names nothing
+        }
+      }
+    }
+    return digests;
   }
 
   private static String mediaType(JsonNode root) {

@@ -7,12 +7,16 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /v2/<name>/referrers/<digest>}: an OCI image index of the manifests in the repository whose
- * {@code subject} is the digest, recorded when they were pushed. Always 200 (an empty index for an unknown subject
+ * {@code subject} is the digest, recorded when they were pushed, plus those listed in an index under the
+ * referrers tag schema ({@code <alg>-<hex>}), which clients maintain on registries without the API such as
+ * registry:2, as the spec requires of a registry that enables the API on existing content. Always 200 (an empty index for an unknown subject
  * or repository), as the spec forbids 404 from a registry that supports the API. {@code ?artifactType=} filters,
  * announced by {@code OCI-Filters-Applied}.
  */
@@ -69,8 +73,10 @@ public final class ReferrersHandler {
   }
 
   private List<Referrer> referrers(RepositoryName repository, Digest subject) throws IOException {
+    Set<Digest> candidates = new LinkedHashSet<>(store.referrers(repository, subject));
+    candidates.addAll(fromTagSchema(repository, subject));
     List<Referrer> result = new ArrayList<>();
-    for (Digest digest : store.referrers(repository, subject)) {
+    for (Digest digest : candidates) {
       // The link is only an index: the manifest must still be a revision here and still name this subject.
       Optional<byte[]> content = store.read(repository, digest);
       if (content.isEmpty()) {
@@ -83,5 +89,15 @@ public final class ReferrersHandler {
     }
     result.sort(Comparator.comparing(referrer -> referrer.digest().toString()));
     return result;
+  }
+
+  /** The manifests listed by the index tagged {@code <alg>-<first 64 hex>}, if there is one. */
+  private List<Digest> fromTagSchema(RepositoryName repository, Digest subject) throws IOException {
+    String hex = subject.hex().length() > 64 ? subject.hex().substring(0, 64) : subject.hex();
+    Optional<Digest> index = store.tagTarget(repository, subject.algorithm() + "-" + hex);
+    if (index.isEmpty()) {
+      return List.of();
+    }
+    return store.read(repository, index.get()).map(ManifestSummary::children).orElse(List.of());
   }
 }

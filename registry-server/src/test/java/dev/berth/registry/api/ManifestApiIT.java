@@ -335,6 +335,18 @@ class ManifestApiIT {
   }
 
   @Test
+  void forwardedHeadersFromAProxyShapeTheLocation() {
+    String body = ManifestFixtures.ociManifest(config, layer);
+    HttpResponse<byte[]> put = api.send(api.request(manifests("p"))
+        .header("Content-Type", ManifestMediaTypes.OCI_MANIFEST)
+        .header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "registry.example.org, proxy.internal")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(put.headers().firstValue("Location"))
+        .contains("https://registry.example.org" + manifests(digestOf(body).toString()));
+  }
+
+  @Test
   void manifestWrittenByRegistry2IsServed() throws Exception {
     String body = ManifestFixtures.dockerManifest(config, layer);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.registry.storage.InMemoryDriver;
+import dev.berth.registry.storage.LayoutPaths;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -127,5 +128,28 @@ class ReferrersApiIT {
     push(ManifestFixtures.artifact(SBOM, empty, data, subject, "a"));
     seedBlob(driver, "other/repo", "{}");
     assertThat(json(api.get("/v2/other/repo/referrers/" + subject)).path("manifests")).isEmpty();
+  }
+
+  @Test
+  void referrersListedUnderTheReferrersTagSchemaAreIncluded() throws Exception {
+    // As a client leaves a registry without the referrers API (registry:2): the artifact is stored without a
+    // referrer link, and an index tagged sha256-<subject hex> lists it.
+    String artifact = ManifestFixtures.artifact(SBOM, empty, data, subject, "from tag schema");
+    byte[] bytes = artifact.getBytes(StandardCharsets.UTF_8);
+    Digest digest = Digest.sha256Of(bytes);
+    RepositoryName repository = new RepositoryName(REPO);
+    driver.putContent(LayoutPaths.blobData(digest), bytes);
+    driver.putContent(LayoutPaths.manifestRevisionLink(repository, digest),
+        digest.toString().getBytes(StandardCharsets.UTF_8));
+    Digest linked = push(ManifestFixtures.artifact(SIGNATURE, empty, data, subject, "linked"));
+    String index = "{\"schemaVersion\":2,\"mediaType\":\"" + ManifestMediaTypes.OCI_INDEX + "\",\"manifests\":["
+        + ManifestFixtures.descriptor(ManifestMediaTypes.OCI_MANIFEST, digest, bytes.length) + ","
+        + ManifestFixtures.descriptor(ManifestMediaTypes.OCI_MANIFEST, linked, 10) + "]}";
+    assertThat(api.put("/v2/" + REPO + "/manifests/sha256-" + subject.hex(), ManifestMediaTypes.OCI_INDEX, index)
+        .statusCode()).isEqualTo(201);
+
+    JsonNode manifests = json(api.get(referrers(subject))).path("manifests");
+    assertThat(manifests).hasSize(2);
+    assertThat(manifests.findValuesAsText("digest")).containsExactlyInAnyOrder(digest.toString(), linked.toString());
   }
 }
