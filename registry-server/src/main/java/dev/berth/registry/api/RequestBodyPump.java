@@ -61,9 +61,14 @@ final class RequestBodyPump {
     request.response().closeHandler(ignored -> interrupted(new HttpClosedException("connection closed")));
     if (request.response().closed()) {
       interrupted(new HttpClosedException("connection closed before the body was read"));
-    } else {
-      request.resume();
+      return done.future();
     }
+    // A client that asked to wait (curl does for bodies over 1 MiB) may send now: the session was found and
+    // accepted this request. Had it been refused, the client got the error without sending the body.
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && !request.response().headWritten()) {
+      request.response().writeContinue();
+    }
+    request.resume();
     return done.future();
   }
 
