@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * asks for bare paths. Paths start at the router's mount point, so a registry served under
  * {@code http.prefix} points clients back under that prefix. An {@code http.host} with a path of its own
  * ({@code https://example.com/registry}, a proxy that strips that prefix) replaces the mount point, as in
- * registry:2, where URLs resolve against {@code http.host}.
+ * registry:2, where URLs resolve against {@code http.host}. {@code Link} headers stay relative, as registry:2's
+ * are ({@link #path}).
  */
 final class Locations {
   private final ApiOptions options;
@@ -23,11 +24,25 @@ final class Locations {
   }
 
   String blob(RoutingContext ctx, RepositoryName repository, Digest digest) {
-    return base(ctx) + "/v2/" + repository.value() + "/blobs/" + digest;
+    return url(ctx, "/v2/" + repository.value() + "/blobs/" + digest);
+  }
+
+  String manifest(RoutingContext ctx, RepositoryName repository, Digest digest) {
+    return url(ctx, "/v2/" + repository.value() + "/manifests/" + digest);
+  }
+
+  /** The URL of an API path ({@code /v2/...}) for a Location header. */
+  String url(RoutingContext ctx, String apiPath) {
+    return base(ctx) + apiPath;
+  }
+
+  /** The path of an API URL under this router's mount point, for relative {@code Link} headers. */
+  static String path(RoutingContext ctx, String apiPath) {
+    return withoutTrailingSlashes(ctx.mountPoint() == null ? "" : ctx.mountPoint()) + apiPath;
   }
 
   String upload(RoutingContext ctx, RepositoryName repository, String uuid, String state) {
-    String url = base(ctx) + "/v2/" + repository.value() + "/blobs/uploads/" + uuid;
+    String url = url(ctx, "/v2/" + repository.value() + "/blobs/uploads/" + uuid);
     return state == null ? url : url + "?_state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
   }
 
