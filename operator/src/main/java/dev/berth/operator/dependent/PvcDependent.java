@@ -59,7 +59,7 @@ public class PvcDependent extends BerthDependent<PersistentVolumeClaim>
   @Override
   public Matcher.Result<PersistentVolumeClaim> match(PersistentVolumeClaim actual, PersistentVolumeClaim desired,
       Registry primary, Context<Registry> context) {
-    boolean sameSize = Objects.equals(size(actual), size(desired));
+    boolean sameSize = sameQuantity(size(actual), size(desired));
     boolean sameOwnership = isOwned(actual, primary) == isOwned(desired, primary);
     return Matcher.Result.computed(sameSize && sameOwnership, desired);
   }
@@ -85,6 +85,14 @@ public class PvcDependent extends BerthDependent<PersistentVolumeClaim>
   @Override
   protected void addReferenceHandlingMetadata(PersistentVolumeClaim desired, Registry primary) {
     addSecondaryToPrimaryMapperAnnotations(desired, primary);
+  }
+
+  /** The API server stores quantities canonically ("1024Mi" comes back as "1Gi"): compare amounts. */
+  private static boolean sameQuantity(String a, String b) {
+    if (a == null || b == null) {
+      return Objects.equals(a, b);
+    }
+    return Quantity.getAmountInBytes(new Quantity(a)).compareTo(Quantity.getAmountInBytes(new Quantity(b))) == 0;
   }
 
   private static String size(PersistentVolumeClaim claim) {

@@ -44,6 +44,8 @@ class RegistryUpdatesIT {
   @Test
   void reconcilingAConvergedRegistryWritesNothing() {
     Registry registry = converge("steady", new RegistrySpec());
+    // Let the informer caches catch up with the writes that made it Ready.
+    harness.reconcileNow(client, registry);
 
     harness.writes.clear();
     harness.reconcileNow(client, registry);
