@@ -54,15 +54,16 @@ public final class CertificateReloader {
   }
 
   /**
-   * Watches the files of {@code http.tls} for the running listener and installs changed certificates on it;
-   * completes with null when the listener has no TLS.
+   * Watches the files of {@code http.tls} for the running listeners (one per event loop, all on one port) and
+   * installs changed certificates on every one; completes with null when the listeners have no TLS.
    */
-  public static Future<CertificateReloader> watch(Vertx vertx, HttpConfig http, HttpServer server) {
+  public static Future<CertificateReloader> watch(Vertx vertx, HttpConfig http, List<HttpServer> servers) {
     if (http == null || !http.tlsEnabled()) {
       return Future.succeededFuture();
     }
     CertificateReloader reloader = new CertificateReloader(vertx, ServerTls.from(http.tls, http.http2Disabled()),
-        options -> server.updateSSLOptions(options, true), DEFAULT_INTERVAL);
+        options -> Future.all(servers.stream().map(server -> server.updateSSLOptions(options, true)).toList()),
+        DEFAULT_INTERVAL);
     return reloader.start().map(reloader);
   }
 
