@@ -1,0 +1,20 @@
+package dev.berth.bench;
+
+import dev.berth.bench.load.Budget;
+import dev.berth.bench.load.Operation;
+import dev.berth.bench.report.Unit;
+
+/**
+ * One row of the workload.
+ *
+ * @param budget per server, split over its two phases (time-boxed rows)
+ * @param roundsPerServer when positive, the row runs in barrier-synchronised rounds instead of by budget
+ * @param warmUp whether an untimed mini-phase runs on each server first (JIT, connections, page cache)
+ */
+public record RowSpec(String label, int concurrency, Unit unit, Budget budget, int roundsPerServer,
+    boolean warmUp, Operation operation) {
+
+  public Budget warmUpBudget(java.time.Duration time) {
+    return new Budget(concurrency, 1, time);
+  }
+}
