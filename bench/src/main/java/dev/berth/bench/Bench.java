@@ -77,6 +77,8 @@ public final class Bench {
       }
       rows.add(Row.perServer("peak resident memory of the server process (VmHWM)", Unit.MIB, memory(berth),
           memory(registry)));
+      notes.add("Steps retried after a 5xx answer (shared-image row only, as docker retries): Berth "
+          + berth.retries() + ", registry:2 " + registry.retries() + ".");
     }
     notes.addAll(methodNotes());
     notes.add(String.format(Locale.ROOT, "Whole run took %.0f s.", (System.nanoTime() - begin) / 1e9));
@@ -112,8 +114,10 @@ public final class Bench {
             + "directory each, deletes enabled, log level error, access log off, in-memory blob descriptor "
             + "cache) and are driven by the same client: "
             + CONNECTIONS + " persistent raw HTTP/1.1 connections per server, one per worker thread.",
-        "Each row runs on both servers in four phases, Berth, registry:2, registry:2, Berth, each with half of "
-            + "the row's budget, after an untimed warm-up on each (not for the largest blobs or the shared image).",
+        "Each row runs on both servers in alternating phases (Berth, registry:2, registry:2, Berth, repeated; "
+            + plan.phasesPerServer() + " per server, 2 for the largest blobs), each an equal share of the row's "
+            + "time box and operation cap, after an untimed warm-up on each (not for the largest blobs or the "
+            + "shared image). Throughput is operations (or bytes) over the summed wall time of a server's phases.",
         "Blob content is random (seeded PRNG) and digested before timing; within a row every push sends "
             + "distinct content, rows of the same size reuse the content in fresh repositories.",
         "Monolithic push is POST then one PUT with the body and digest; chunked push is POST, PATCHes with "

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measures one row on both servers, interleaved A B B A (each phase half the row's budget) so that drift of the
- * shared machine during the row hits both servers alike; an optional untimed warm-up on each comes first.
+ * Measures one row on both servers, interleaved A B B A A B B A ... (each phase an equal share of the row's
+ * budget) so that drift and interference on the shared machine during the row hit both servers alike; an
+ * optional untimed warm-up on each comes first.
  */
 final class RowRunner {
   private final LoadRunner runner;
@@ -31,13 +32,22 @@ final class RowRunner {
       onBerth.phase(spec, spec.warmUpBudget(warmUp), 0, false);
       onRegistry.phase(spec, spec.warmUpBudget(warmUp), 0, false);
     }
-    Budget half = spec.budget().split(2);
-    int rounds = spec.roundsPerServer() / 2;
-    for (RowState state : List.of(onBerth, onRegistry, onRegistry, onBerth)) {
-      state.phase(spec, half, rounds, true);
+    Budget share = spec.budget().split(spec.phasesPerServer());
+    int rounds = spec.roundsPerServer() / spec.phasesPerServer();
+    for (RowState state : order(spec.phasesPerServer(), onBerth, onRegistry)) {
+      state.phase(spec, share, rounds, true);
     }
     return Row.measured(spec.label(), spec.concurrency(), spec.unit(), onBerth.cell(spec.unit()),
         onRegistry.cell(spec.unit()));
+  }
+
+  /** A B B A, repeated: each server goes first as often as second, and no server runs twice after itself twice. */
+  static <T> List<T> order(int phasesPerServer, T a, T b) {
+    List<T> order = new java.util.ArrayList<>();
+    for (int i = 0; i < phasesPerServer; i += 2) {
+      order.addAll(List.of(a, b, b, a));
+    }
+    return order;
   }
 
   /** One server's progress through a row: its ticket counters, what it measured, or why it failed. */

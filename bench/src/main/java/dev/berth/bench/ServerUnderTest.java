@@ -56,6 +56,11 @@ final class ServerUnderTest implements AutoCloseable {
     return process.isAlive() ? null : "server process exited; log tail: " + process.logTail();
   }
 
+  /** Steps the clients retried after a 5xx answer from this server. */
+  int retries() {
+    return clients.stream().mapToInt(RegistryClient::retries).sum();
+  }
+
   ServerProcess process() {
     return process;
   }

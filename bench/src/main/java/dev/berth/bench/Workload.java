@@ -40,7 +40,7 @@ public final class Workload {
     for (int c : plan.concurrencies()) {
       manifests += c + requestBudget(c).maxOps();
     }
-    return new Fixtures.Needs(pools, manifests, 2 * imageRoundsPerPhase());
+    return new Fixtures.Needs(pools, manifests, plan.phasesPerServer() * imageRoundsPerPhase());
   }
 
   public List<RowSpec> rows(Fixtures fixtures) {
@@ -101,47 +101,82 @@ public final class Workload {
     }
     rows.add(new RowSpec("same image pushed by 16 clients at once (" + plan.imageLayers() + " × "
         + Plan.size(plan.imageLayerSize()) + " layers)", 16, Unit.PUSHES_PER_SECOND, requestBudget(16),
-        2 * imageRoundsPerPhase(), false, sharedImagePush(fixtures)));
+        plan.phasesPerServer() * imageRoundsPerPhase(), plan.phasesPerServer(), false, sharedImagePush(fixtures)));
     return rows;
   }
 
-  /** Each server runs the shared-image row in two phases of this many rounds. */
+  /** Each server runs the shared-image row in its phases of this many rounds each. */
   int imageRoundsPerPhase() {
-    return Math.max(1, plan.imageRoundsPerServer() / 2);
+    return Math.max(1, plan.imageRoundsPerServer() / plan.phasesPerServer());
   }
 
+  /**
+   * Like docker, each client retries a step that failed with a server error (up to {@link #ATTEMPTS} tries):
+   * racing first writes of one blob are where registries answer 5xx, and a client would not give up there.
+   */
   private Operation sharedImagePush(Fixtures fixtures) {
     return (client, ticket) -> {
       int round = ticket / 16;
       Image image = fixtures.images().get(round);
       long pushed = 0;
       for (Blob blob : image.blobs()) {
-        if (!client.blobExists(IMAGE, blob.digest())) {
-          pushed += client.pushMonolithic(IMAGE, blob);
-        }
+        pushed += retrying(client, () -> client.blobExists(IMAGE, blob.digest()) ? 0 : client.pushMonolithic(IMAGE,
+            blob));
       }
-      client.putManifest(IMAGE, "round-" + round, image.manifest());
+      retrying(client, () -> {
+        client.putManifest(IMAGE, "round-" + round, image.manifest());
+        return 0;
+      });
       return pushed;
     };
   }
 
+  private static final int ATTEMPTS = 3;
+
+  private static long retrying(dev.berth.bench.registry.RegistryClient client, Step step)
+      throws java.io.IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return step.run();
+      } catch (UnexpectedResponseException e) {
+        if (!e.serverError() || attempt == ATTEMPTS) {
+          throw e;
+        }
+        client.countRetry();
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Step {
+    long run() throws java.io.IOException;
+  }
+
   private void requestRows(List<RowSpec> rows, String label, java.util.function.IntFunction<Operation> operation) {
     for (int c : plan.concurrencies()) {
-      rows.add(new RowSpec(label, c, Unit.REQUESTS_PER_SECOND, requestBudget(c), 0, true, operation.apply(c)));
+      rows.add(new RowSpec(label, c, Unit.REQUESTS_PER_SECOND, requestBudget(c), 0, plan.phasesPerServer(), true,
+          operation.apply(c)));
     }
   }
 
   private RowSpec blobRow(String label, long size, int c, Operation operation) {
-    return new RowSpec(label, c, Unit.MIB_PER_SECOND, blobBudget(size, c), 0, warmUpOps(size, c) > 0, operation);
+    return new RowSpec(label, c, Unit.MIB_PER_SECOND, blobBudget(size, c), 0, phases(size), warmUpOps(size, c) > 0,
+        operation);
+  }
+
+  /** The largest blobs get two phases per server: each phase must give every worker at least one push. */
+  private int phases(long size) {
+    return size == plan.largestBlob() ? 2 : plan.phasesPerServer();
   }
 
   Budget requestBudget(int concurrency) {
-    return new Budget(plan.requestRowMaxOps(), 2 * concurrency, plan.requestRowTime());
+    return new Budget(plan.requestRowMaxOps(), plan.phasesPerServer() * concurrency, plan.requestRowTime());
   }
 
   Budget blobBudget(long size, int concurrency) {
+    int minimum = phases(size) * concurrency;
     int byCap = (int) Math.min(plan.requestRowMaxOps(), plan.blobRowByteCap() / size);
-    return new Budget(Math.max(2 * concurrency, byCap), 2 * concurrency, plan.blobRowTime());
+    return new Budget(Math.max(minimum, byCap), minimum, plan.blobRowTime());
   }
 
   /** The largest blobs skip warm-up: the smaller sizes before them warmed the same code paths. */

@@ -13,9 +13,9 @@ public record Budget(int maxOps, int minOps, Duration timeBox) {
     }
   }
 
-  /** This budget split over {@code parts} phases (each keeps at least one operation). */
+  /** This budget split evenly over {@code parts} phases (each keeps at least one operation). */
   public Budget split(int parts) {
-    return new Budget(Math.max(1, maxOps / parts), Math.max(1, Math.min(minOps, maxOps / parts)),
-        timeBox.dividedBy(parts));
+    int max = Math.max(1, maxOps / parts);
+    return new Budget(max, Math.max(1, Math.min(max, minOps / parts)), timeBox.dividedBy(parts));
   }
 }

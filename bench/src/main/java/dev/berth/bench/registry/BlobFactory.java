@@ -35,7 +35,7 @@ public final class BlobFactory {
       fill(random, ByteBuffer.wrap(bytes));
       return Blob.of(bytes);
     }
-    return createFile(random, directory.resolve(label + "-" + index + ".blob"), size);
+    return createFile(random, directory.resolve(label + "-" + size + "-" + index + ".blob"), size);
   }
 
   private static Blob createFile(SplittableRandom random, Path file, long size) throws IOException {

@@ -20,9 +20,19 @@ public final class RegistryClient implements Closeable {
   private static final String OCTET_STREAM = "application/octet-stream";
 
   private final HttpConnection connection;
+  private final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
 
   public RegistryClient(HttpConnection connection) {
     this.connection = connection;
+  }
+
+  /** Notes that a step was retried after a server error, so the report can say how often that happened. */
+  public void countRetry() {
+    retries.incrementAndGet();
+  }
+
+  public int retries() {
+    return retries.get();
   }
 
   public void checkBase() throws IOException {
