@@ -8,6 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class AuthConfig {
   public Htpasswd htpasswd;
+  /** registry:2's token auth: parsed so that the server can refuse it rather than run open. */
+  public java.util.Map<String, Object> token;
+  /** registry:2's test-only "silly" auth: parsed so that the server can refuse it. */
+  public java.util.Map<String, Object> silly;
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)

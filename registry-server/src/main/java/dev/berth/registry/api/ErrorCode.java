@@ -22,6 +22,8 @@ public enum ErrorCode {
   TOOMANYREQUESTS(429, "too many requests"),
   /** Distribution's code for a bad {@code Content-Range}; sent with 416 Range Not Satisfiable. */
   RANGE_INVALID(416, "invalid content range"),
+  /** Distribution's code for a bad {@code n} on tag and catalog listings. */
+  PAGINATION_NUMBER_INVALID(400, "invalid number of results requested"),
   /** Not a client's fault: the only code that maps to a 5xx. */
   UNKNOWN(500, "unknown error");
 

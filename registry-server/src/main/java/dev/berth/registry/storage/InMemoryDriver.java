@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -58,28 +60,34 @@ public final class InMemoryDriver implements StorageDriver {
       private boolean done;
 
       @Override
-      public void write(ByteBuffer bytes) throws IOException {
+      public synchronized void write(ByteBuffer bytes) throws IOException {
+        if (done) {
+          throw new IOException("writer is already committed, cancelled or closed");
+        }
         Channels.newChannel(buffer).write(bytes);
       }
 
       @Override
-      public long size() {
+      public synchronized long size() {
         return buffer.size();
       }
 
       @Override
-      public void commit() {
+      public synchronized void commit() throws IOException {
+        if (done) {
+          throw new IOException("writer is already committed, cancelled or closed");
+        }
         publish();
       }
 
       @Override
-      public void cancel() {
+      public synchronized void cancel() {
         done = true;
         objects.remove(checked);
       }
 
       @Override
-      public void close() {
+      public synchronized void close() {
         publish();
       }
 
@@ -140,6 +148,13 @@ public final class InMemoryDriver implements StorageDriver {
     if (!found) {
       throw new PathNotFoundException(path);
     }
+  }
+
+  /** Never a local file, but the path is still validated like every other call. */
+  @Override
+  public Optional<Path> localFile(String path) {
+    StoragePaths.check(path);
+    return Optional.empty();
   }
 
   private Entry entry(String path) throws PathNotFoundException {

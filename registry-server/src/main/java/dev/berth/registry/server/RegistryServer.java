@@ -1,0 +1,215 @@
+package dev.berth.registry.server;
+
+import dev.berth.registry.api.AccessControl;
+import dev.berth.registry.api.ApiOptions;
+import dev.berth.registry.api.ErrorCode;
+import dev.berth.registry.api.FailureHandler;
+import dev.berth.registry.api.RegistryContext;
+import dev.berth.registry.api.RegistryException;
+import dev.berth.registry.api.RouteTable;
+import dev.berth.registry.config.AuthConfig;
+import dev.berth.registry.config.ConfigException;
+import dev.berth.registry.config.GoDuration;
+import dev.berth.registry.config.HttpConfig;
+import dev.berth.registry.config.ListenAddress;
+import dev.berth.registry.config.RegistryConfig;
+import dev.berth.registry.config.StorageConfig;
+import dev.berth.registry.logging.AccessLogHandler;
+import dev.berth.registry.storage.StorageDriver;
+import dev.berth.registry.storage.StorageDrivers;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running registry: Vert.x, the storage driver, the API router (under {@code http.prefix}) behind the access
+ * log, {@code http.headers} and the storage health check, listening on {@code http.addr}. Stopping drains
+ * in-flight requests for up to {@code http.draintimeout}.
+ */
+public final class RegistryServer {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
+  /** Below Kubernetes' default 30 s grace period, so that the drain ends before SIGKILL. */
+  static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(25);
+
+  private final Vertx vertx;
+  private final HttpServer httpServer;
+  private final String address;
+  private final Duration drainTimeout;
+  private boolean stopped;
+
+  private RegistryServer(Vertx vertx, HttpServer httpServer, String address, Duration drainTimeout) {
+    this.vertx = vertx;
+    this.httpServer = httpServer;
+    this.address = address;
+    this.drainTimeout = drainTimeout;
+  }
+
+  /**
+   * Starts the registry and returns once it listens ({@link #address()} says where; the caller logs it, after
+   * it is ready to stop the server again). Throws {@link ConfigException} or {@link StartupException}.
+   */
+  public static RegistryServer start(RegistryConfig config) {
+    HttpConfig http = config.http();
+    ListenAddress listen = listenAddress(http);
+    Duration drainTimeout = drainTimeout(http);
+    StorageDriver driver = StorageDrivers.fromConfig(config.storage());
+    Vertx vertx = Vertx.vertx();
+    try {
+      AccessControl access = accessControl(vertx, config);
+      HttpServerOptions options = serverOptions(config);
+      RegistryContext context = new RegistryContext(vertx, driver, apiOptions(config), access);
+      StorageHealthCheck health = StorageHealthCheck.start(vertx, driver, config.health);
+      Router router = router(vertx, config, context, health);
+      HttpServer server = listen(vertx.createHttpServer(options).requestHandler(router), listen, http);
+      String address = ListenAddress.format(listen.bindHost(), server.actualPort());
+      LOG.debug("bound {}", address);
+      return new RegistryServer(vertx, server, address, drainTimeout);
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  /** The port actually bound (useful with {@code http.addr: 127.0.0.1:0}). */
+  public int port() {
+    return httpServer.actualPort();
+  }
+
+  /** host:port actually bound. */
+  public String address() {
+    return address;
+  }
+
+  /** Stops accepting connections, lets in-flight requests finish for up to the drain timeout, then stops. */
+  public void stop() {
+    stop(drainTimeout);
+  }
+
+  public synchronized void stop(Duration drain) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    LOG.info("shutting down: draining in-flight requests for up to {}", GoDuration.format(drain));
+    try {
+      httpServer.shutdown(drain.toMillis(), TimeUnit.MILLISECONDS).await();
+    } catch (RuntimeException e) {
+      LOG.debug("draining connections failed", e);
+    }
+    vertx.close().await();
+    LOG.info("stopped");
+  }
+
+  /**
+   * The one place that decides who may do what. Until authentication is built into this server, a config that
+   * asks for it must not run open.
+   */
+  static AccessControl accessControl(Vertx vertx, RegistryConfig config) {
+    AuthConfig auth = config.auth;
+    if (auth == null) {
+      return AccessControl.allowAll();
+    }
+    if (auth.token != null) {
+      throw new ConfigException("auth.token is not supported by Berth: refusing to start without the "
+          + "authentication it asks for");
+    }
+    if (auth.silly != null) {
+      throw new ConfigException("auth.silly is not supported by Berth: refusing to start without the "
+          + "authentication it asks for");
+    }
+    if (auth.htpasswd != null) {
+      throw new ConfigException("auth.htpasswd is not supported by this build: refusing to start without the "
+          + "authentication it asks for");
+    }
+    return AccessControl.allowAll();
+  }
+
+  /** The one place that builds the listener's options; TLS settings belong here. */
+  static HttpServerOptions serverOptions(RegistryConfig config) {
+    HttpConfig http = config.http();
+    if (http.tls != null) {
+      throw new ConfigException("http.tls is not supported by this build: refusing to serve plain HTTP where "
+          + "TLS is configured");
+    }
+    return new HttpServerOptions();
+  }
+
+  static ApiOptions apiOptions(RegistryConfig config) {
+    HttpConfig http = config.http();
+    StorageConfig storage = config.storage();
+    boolean redirectDisabled = storage.redirect != null && Boolean.TRUE.equals(storage.redirect.disable);
+    String host = http.host == null || http.host.isBlank() ? null : http.host;
+    return new ApiOptions(storage.deleteEnabled(), storage.readOnly(), http.relativeUrls(), host,
+        redirectDisabled, httpSecret(http));
+  }
+
+  private static String httpSecret(HttpConfig http) {
+    if (http.secret != null && !http.secret.isBlank()) {
+      return http.secret;
+    }
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    LOG.warn("http.secret is not set: generated a random one; registries that share storage behind one load "
+        + "balancer (several replicas) must all set the same http.secret, or uploads fail");
+    return HexFormat.of().formatHex(random);
+  }
+
+  static Router router(Vertx vertx, RegistryConfig config, RegistryContext context, StorageHealthCheck health) {
+    Router root = Router.router(vertx);
+    if (!config.log().accessLogDisabled()) {
+      root.route().handler(new AccessLogHandler());
+    }
+    HttpConfig http = config.http();
+    if (http.headers != null && !http.headers.isEmpty()) {
+      root.route().handler(new ResponseHeaders(http.headers));
+    }
+    if (health != null) {
+      root.route().handler(health);
+    }
+    root.route(mountPoint(http.prefix) + "/*").subRouter(RouteTable.create(context));
+    root.route().handler(ctx -> FailureHandler.send(ctx.response(), new RegistryException(ErrorCode.NAME_UNKNOWN,
+        null, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), 404)));
+    root.route().failureHandler(new FailureHandler());
+    return root;
+  }
+
+  /** {@code /registry/} and {@code /registry} both mount at {@code /registry}; no prefix mounts at the root. */
+  static String mountPoint(String prefix) {
+    if (prefix == null) {
+      return "";
+    }
+    String trimmed = prefix.strip();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
+  }
+
+  private static ListenAddress listenAddress(HttpConfig http) {
+    if ("unix".equals(http.net)) {
+      throw new ConfigException("http.net: unix is not supported by Berth (listen on TCP with http.addr)");
+    }
+    return ListenAddress.parse(http.effectiveAddr());
+  }
+
+  private static Duration drainTimeout(HttpConfig http) {
+    return http.draintimeout == null ? DEFAULT_DRAIN_TIMEOUT : GoDuration.parse(http.draintimeout);
+  }
+
+  private static HttpServer listen(HttpServer server, ListenAddress listen, HttpConfig http) {
+    try {
+      return server.listen(listen.port(), listen.bindHost()).await();
+    } catch (Exception e) {
+      // await() rethrows the bind failure itself, a checked exception such as java.net.BindException.
+      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw new StartupException("cannot listen on " + http.effectiveAddr() + ": " + reason, e);
+    }
+  }
+}

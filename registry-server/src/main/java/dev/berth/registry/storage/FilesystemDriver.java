@@ -1,0 +1,265 @@
+package dev.berth.registry.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores objects as files under a root directory with registry:2's layout: driver path
+ * {@code /docker/registry/v2/...} is file {@code <root>/docker/registry/v2/...}, so registry:2 and Berth can
+ * serve the same volume.
+ *
+ * <p>Directories exist only while they hold something: deletes and moves remove the parents they leave empty,
+ * and an empty directory found on disk (registry:2 leaves them behind) is reported as absent, exactly as in
+ * {@link InMemoryDriver}. Names that are not valid path segments (the '~' temporaries of {@link #putContent})
+ * are never listed.
+ */
+public final class FilesystemDriver implements StorageDriver {
+  /** Retries when a concurrent delete prunes a parent directory between our mkdir and our create. */
+  private static final int PARENT_RACE_ATTEMPTS = 16;
+
+  private final RootedPaths paths;
+
+  public FilesystemDriver(Path root) {
+    this.paths = new RootedPaths(root);
+  }
+
+  @Override
+  public String name() {
+    return "filesystem";
+  }
+
+  @Override
+  public byte[] getContent(String path) throws IOException {
+    Path file = existingFile(path);
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new PathNotFoundException(path);
+    }
+  }
+
+  /** Writes a '~' temporary next to the target, fsyncs it and renames it over the target. */
+  @Override
+  public void putContent(String path, byte[] content) throws IOException {
+    Path target = paths.resolve(path);
+    for (int attempt = 1; ; attempt++) {
+      Path temp = target.resolveSibling(target.getFileName() + ".tmp~" + UUID.randomUUID());
+      try {
+        Files.createDirectories(target.getParent());
+        writeFully(temp, content);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(target.getParent());
+        return;
+      } catch (NoSuchFileException parentPruned) {
+        Files.deleteIfExists(temp);
+        if (attempt == PARENT_RACE_ATTEMPTS) {
+          throw parentPruned;
+        }
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public InputStream reader(String path, long offset) throws IOException {
+    Path file = existingFile(path);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new PathNotFoundException(path);
+    }
+    try {
+      channel.position(Math.max(offset, 0));
+      return Channels.newInputStream(channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public FileWriter writer(String path, boolean append) throws IOException {
+    Path file = paths.resolve(path);
+    List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS));
+    if (!append) {
+      options.add(StandardOpenOption.TRUNCATE_EXISTING);
+    }
+    FileChannel channel = openCreatingParents(file, options.toArray(OpenOption[]::new));
+    long size = channel.size();
+    channel.position(size);
+    return new FilesystemWriter(channel, size, () -> {
+      Files.deleteIfExists(file);
+      pruneEmptyParents(file);
+    });
+  }
+
+  @Override
+  public FileInfo stat(String path) throws IOException {
+    Path local = paths.resolve(path);
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(local, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw new PathNotFoundException(path);
+    } catch (IOException e) {
+      throw absentOr(local, path, e);
+    }
+    if (attributes.isDirectory()) {
+      if (visibleChildren(local, path).isEmpty()) {
+        throw new PathNotFoundException(path);
+      }
+      return new FileInfo(path, 0, attributes.lastModifiedTime().toInstant(), true);
+    }
+    return new FileInfo(path, attributes.size(), attributes.lastModifiedTime().toInstant(), false);
+  }
+
+  @Override
+  public List<String> list(String path) throws IOException {
+    Path directory = paths.resolve(path);
+    if (!Files.isDirectory(directory)) {
+      throw new PathNotFoundException(path);
+    }
+    List<String> children = visibleChildren(directory, path);
+    if (children.isEmpty()) {
+      throw new PathNotFoundException(path);
+    }
+    String prefix = StoragePaths.asPrefix(path);
+    return children.stream().map(name -> prefix + name).sorted().toList();
+  }
+
+  @Override
+  public void move(String sourcePath, String destPath) throws IOException {
+    Path source = paths.resolve(sourcePath);
+    Path dest = paths.resolve(destPath);
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        throw new PathNotFoundException(sourcePath);
+      }
+      try {
+        Files.createDirectories(dest.getParent());
+        Files.move(source, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(dest.getParent());
+        pruneEmptyParents(source);
+        return;
+      } catch (NoSuchFileException sourceGoneOrParentPruned) {
+        if (attempt == PARENT_RACE_ATTEMPTS) {
+          throw sourceGoneOrParentPruned;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void delete(String path) throws IOException {
+    Path local = paths.resolve(path);
+    if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
+      throw new PathNotFoundException(path);
+    }
+    long deletedFiles = TreeDeletion.deleteTree(local, local.equals(paths.root()));
+    pruneEmptyParents(local);
+    if (deletedFiles == 0) {
+      throw new PathNotFoundException(path);
+    }
+  }
+
+  @Override
+  public Optional<Path> localFile(String path) {
+    Path local = paths.resolve(path);
+    return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+  }
+
+  private Path existingFile(String path) throws IOException {
+    Path local = paths.resolve(path);
+    if (!Files.isRegularFile(local)) {
+      throw new PathNotFoundException(path);
+    }
+    return local;
+  }
+
+  private FileChannel openCreatingParents(Path file, OpenOption... options) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.createDirectories(file.getParent());
+        return FileChannel.open(file, options);
+      } catch (NoSuchFileException parentPruned) {
+        if (attempt == PARENT_RACE_ATTEMPTS) {
+          throw parentPruned;
+        }
+      }
+    }
+  }
+
+  private static void writeFully(Path file, byte[] content) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+  }
+
+  /** Makes a rename durable across power loss; a failure here cannot undo the rename, so it is not fatal. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException unsupported) {
+      // Some filesystems refuse fsync on directories; the rename itself has already happened.
+    }
+  }
+
+  private List<String> visibleChildren(Path directory, String path) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (RootedPaths.isVisibleName(name)) {
+          names.add(name);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new PathNotFoundException(path);
+    }
+    return names;
+  }
+
+  /** Removes directories left empty, bottom-up, stopping at the first non-empty one and never at the root. */
+  private void pruneEmptyParents(Path removed) {
+    Path root = paths.root();
+    for (Path dir = removed.getParent(); dir != null && dir.startsWith(root) && !dir.equals(root);
+         dir = dir.getParent()) {
+      try {
+        Files.delete(dir);
+      } catch (IOException notEmptyOrGone) {
+        // DirectoryNotEmptyException: something still lives here, so every ancestor is in use too.
+        return;
+      }
+    }
+  }
+
+  /** A read failed: when the path is simply not there (or a parent is a file), that is PathNotFound. */
+  private static IOException absentOr(Path local, String path, IOException failure) {
+    return Files.exists(local) ? failure : new PathNotFoundException(path);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.berth.registry.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Writes a file in place through a {@link FileChannel}. The path written to is an upload's data file, never a
+ * blob path: the upload layer {@code move}s the finished file to the blob path after verifying its digest, which
+ * is what keeps partial data invisible to readers of blobs.
+ */
+final class FilesystemWriter implements FileWriter {
+  private enum State { OPEN, COMMITTED, CANCELLED, CLOSED }
+
+  private final FileChannel channel;
+  /** Removes the file once the channel is closed. */
+  interface Discard {
+    void run() throws IOException;
+  }
+
+  private final Discard onCancel;
+  private long size;
+  private State state = State.OPEN;
+
+  /** Takes ownership of the channel. */
+  FilesystemWriter(FileChannel channel, long initialSize, Discard onCancel) {
+    this.channel = channel;
+    this.size = initialSize;
+    this.onCancel = onCancel;
+  }
+
+  @Override
+  public synchronized void write(ByteBuffer buffer) throws IOException {
+    requireOpen();
+    while (buffer.hasRemaining()) {
+      size += channel.write(buffer);
+    }
+  }
+
+  @Override
+  public synchronized long size() {
+    return size;
+  }
+
+  @Override
+  public synchronized void commit() throws IOException {
+    requireOpen();
+    channel.force(true);
+    state = State.COMMITTED;
+  }
+
+  @Override
+  public synchronized void cancel() throws IOException {
+    if (state == State.CANCELLED) {
+      return;
+    }
+    state = State.CANCELLED;
+    channel.close();
+    onCancel.run();
+  }
+
+  /** Keeps the bytes written so far for a later {@code writer(path, true)}. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (state == State.OPEN) {
+      state = State.CLOSED;
+    }
+    channel.close();
+  }
+
+  private void requireOpen() throws IOException {
+    if (state != State.OPEN) {
+      throw new IOException("writer is " + state.name().toLowerCase());
+    }
+  }
+}

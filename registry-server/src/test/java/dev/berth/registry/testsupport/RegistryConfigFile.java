@@ -1,0 +1,33 @@
+package dev.berth.registry.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A registry:2 {@code config.yml} (version 0.1) that both Debian's docker-registry and Berth read: filesystem
+ * storage under a given root, deletes enabled, listening on one loopback port.
+ */
+public final class RegistryConfigFile {
+  private RegistryConfigFile() {
+  }
+
+  public static Path write(Path file, Path storageRoot, int port) throws IOException {
+    String yaml = """
+        version: 0.1
+        log:
+          level: info
+          accesslog:
+            disabled: true
+        storage:
+          filesystem:
+            rootdirectory: %s
+          delete:
+            enabled: true
+        http:
+          addr: 127.0.0.1:%d
+        """.formatted(storageRoot.toAbsolutePath(), port);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    return Files.writeString(file, yaml);
+  }
+}
