@@ -27,7 +27,7 @@ public record Plan(String name, List<Long> blobSizes, long chunkSize, List<Integ
 
   public static Plan full() {
     return new Plan("full", List.of(MIB, 10 * MIB, 100 * MIB), 5 * MIB, List.of(1, 4, 16),
-        Duration.ofSeconds(3), 30_000, Duration.ofSeconds(3), 256 * MIB, 1000, 1000, 3, 4 * MIB, 4, 4,
+        Duration.ofSeconds(3), 30_000, Duration.ofSeconds(3), 256 * MIB, 1000, 1000, 3, 4 * MIB, 8, 8,
         Duration.ofMillis(300), Duration.ofSeconds(2));
   }
 
