@@ -32,8 +32,16 @@ public final class Bench {
   private final ServerSpec registrySpec;
   private final Path workDirectory;
   private final PrintStream progress;
+  private final String only;
 
   public Bench(Plan plan, ServerSpec berthSpec, ServerSpec registrySpec, Path workDirectory, PrintStream progress) {
+    this(plan, berthSpec, registrySpec, workDirectory, progress, null);
+  }
+
+  /** @param only when not null, only the workload rows whose operation contains this text run */
+  public Bench(Plan plan, ServerSpec berthSpec, ServerSpec registrySpec, Path workDirectory, PrintStream progress,
+      String only) {
+    this.only = only;
     this.plan = plan;
     this.berthSpec = berthSpec;
     this.registrySpec = registrySpec;
@@ -71,6 +79,9 @@ public final class Bench {
       seed(seeder, registry, notes);
       RowRunner rowRunner = new RowRunner(runner, plan.warmUp());
       for (RowSpec spec : workload.rows(fixtures)) {
+        if (only != null && !spec.label().contains(only)) {
+          continue;
+        }
         Row row = rowRunner.measure(spec, berth, registry);
         rows.add(row);
         log("%s", MarkdownReport.line(row));
@@ -81,6 +92,9 @@ public final class Bench {
           + berth.retries() + ", registry:2 " + registry.retries() + ".");
     }
     notes.addAll(methodNotes());
+    if (only != null) {
+      notes.add("Only the rows whose operation contains '" + only + "' were run.");
+    }
     notes.add(String.format(Locale.ROOT, "Whole run took %.0f s.", (System.nanoTime() - begin) / 1e9));
     return new Report(Instant.now(), MachineInfo.detect(), plan.describe(), rows, notes);
   }

@@ -54,7 +54,7 @@ public final class BenchMain {
     try {
       Bench bench = new Bench(options.plan(),
           ServerSpec.berth(options.berthJar().toAbsolutePath(), options.berthJvmOptions()),
-          ServerSpec.distribution(options.registryBinary()), work, System.err);
+          ServerSpec.distribution(options.registryBinary()), work, System.err, options.only());
       Report report = bench.run();
       String markdown = MarkdownReport.render(report);
       System.out.print(markdown);

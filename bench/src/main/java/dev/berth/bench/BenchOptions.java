@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Command-line options of {@link BenchMain}. */
 public record BenchOptions(Path berthJar, List<String> berthJvmOptions, String registryBinary, Path output,
-    boolean smoke, Path workDirectory, boolean keep, boolean help) {
+    boolean smoke, Path workDirectory, boolean keep, String only, boolean help) {
 
   /**
    * No JVM flags: Berth runs as {@code java -jar berth-registry.jar serve config.yml}, exactly what a user gets
@@ -23,6 +23,7 @@ public record BenchOptions(Path berthJar, List<String> berthJvmOptions, String r
         --smoke                 tiny sizes and a few requests per row (seconds, not minutes)
         --work-dir DIR          where the run's temporary directory goes (default java.io.tmpdir)
         --keep                  keep blobs, configs, storage and server logs after the run
+        --only TEXT             run only the rows whose operation contains TEXT (e.g. to profile one of them)
       """;
 
   public static BenchOptions parse(String... args) {
@@ -34,6 +35,7 @@ public record BenchOptions(Path berthJar, List<String> berthJvmOptions, String r
     boolean smoke = false;
     boolean keep = false;
     boolean help = false;
+    String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--berth-jar" -> jar = Path.of(value(args, ++i));
@@ -43,11 +45,12 @@ public record BenchOptions(Path berthJar, List<String> berthJvmOptions, String r
         case "--work-dir" -> work = Path.of(value(args, ++i));
         case "--smoke" -> smoke = true;
         case "--keep" -> keep = true;
+        case "--only" -> only = value(args, ++i);
         case "--help", "-h" -> help = true;
         default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'\n" + USAGE);
       }
     }
-    return new BenchOptions(jar, jvm, binary, out, smoke, work, keep, help);
+    return new BenchOptions(jar, jvm, binary, out, smoke, work, keep, only, help);
   }
 
   public Plan plan() {

@@ -111,8 +111,9 @@ public final class Workload {
   }
 
   /**
-   * Like docker, each client retries a step that failed with a server error (up to {@link #ATTEMPTS} tries):
-   * racing first writes of one blob are where registries answer 5xx, and a client would not give up there.
+   * Like docker, each client retries a step that failed with a server error (up to {@link #ATTEMPTS} tries, with
+   * a growing pause): racing first writes of one blob are where registries answer 5xx, and a client would not
+   * give up there. The pauses count in the client's latency, as they would for a user.
    */
   private Operation sharedImagePush(Fixtures fixtures) {
     return (client, ticket) -> {
@@ -131,7 +132,8 @@ public final class Workload {
     };
   }
 
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 5;
+  private static final long FIRST_PAUSE_MILLIS = 20;
 
   private static long retrying(dev.berth.bench.registry.RegistryClient client, Step step)
       throws java.io.IOException {
@@ -143,7 +145,17 @@ public final class Workload {
           throw e;
         }
         client.countRetry();
+        pause(FIRST_PAUSE_MILLIS << (attempt - 1));
       }
+    }
+  }
+
+  private static void pause(long millis) throws java.io.IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted between retries");
     }
   }
 

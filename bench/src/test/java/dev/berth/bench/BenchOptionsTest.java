@@ -23,7 +23,7 @@ class BenchOptionsTest {
   void everyOptionIsRead() {
     BenchOptions options = BenchOptions.parse("--smoke", "--berth-jar", "b.jar", "--berth-jvm-opts",
         " -Xmx64m  -XX:+UseSerialGC ", "--registry-binary", "/usr/bin/r", "--out", "o.md", "--work-dir", "/w",
-        "--keep");
+        "--keep", "--only", "catalog");
     assertThat(options.plan().name()).isEqualTo("smoke");
     assertThat(options.berthJar()).isEqualTo(Path.of("b.jar"));
     assertThat(options.berthJvmOptions()).isEqualTo(List.of("-Xmx64m", "-XX:+UseSerialGC"));
@@ -31,6 +31,7 @@ class BenchOptionsTest {
     assertThat(options.output()).isEqualTo(Path.of("o.md"));
     assertThat(options.workDirectory()).isEqualTo(Path.of("/w"));
     assertThat(options.keep()).isTrue();
+    assertThat(options.only()).isEqualTo("catalog");
   }
 
   @Test
