@@ -134,13 +134,13 @@ class MainIT {
   }
 
   @Test
-  void authWithoutSupportInThisBuildExitsOne() throws Exception {
+  void aMissingHtpasswdFileExitsOneNamingIt() throws Exception {
     Finished result = run(dir, Map.of("REGISTRY_STORAGE", "inmemory", "REGISTRY_AUTH", "htpasswd",
         "REGISTRY_AUTH_HTPASSWD_REALM", "Registry Realm", "REGISTRY_AUTH_HTPASSWD_PATH", "/auth/htpasswd"), "serve");
 
     assertThat(result.exitCode).isEqualTo(1);
     assertThat(result.stderrLines()).hasSize(1);
-    assertThat(result.stderrLines().get(0)).startsWith("error: auth.htpasswd");
+    assertThat(result.stderrLines().get(0)).startsWith("error: auth.htpasswd.path /auth/htpasswd does not exist");
   }
 
   @Test

@@ -192,9 +192,10 @@ final class ConfigSchema {
             opaque("letsencrypt").notActedOn("Let's Encrypt certificates are not fetched")),
         section("http2", leaf("disabled", Type.BOOL)),
         section("debug",
+            // The debug listener serves /debug/health (the authtls branch's DebugServer).
             leaf("addr", Type.STRING),
-            section("prometheus", leaf("enabled", Type.BOOL), leaf("path", Type.STRING)))
-            .notActedOn("the debug listener (pprof, metrics) is not started"));
+            section("prometheus", leaf("enabled", Type.BOOL), leaf("path", Type.STRING))
+                .notActedOn("metrics are not exported yet")));
   }
 
   private static Key health() {

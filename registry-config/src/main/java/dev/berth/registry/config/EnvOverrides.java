@@ -76,6 +76,11 @@ final class EnvOverrides {
       return;
     }
     JsonNode current = object.get(fieldName);
+    if (next != null && next.kind == ConfigSchema.Kind.SELECTOR) {
+      // "storage: inmemory" in the file keeps its driver when a variable sets storage.delete.
+      current = selected(current);
+      object.set(fieldName, current);
+    }
     if (current == null || !(current.isObject() || current.isArray())) {
       current = JsonNodeFactory.instance.objectNode();
       object.set(fieldName, current);

@@ -264,10 +264,11 @@ class ConfigLoaderTest {
         + "middleware:\n  registry: []\n"
         + "reporting:\n  bugsnag: {}\n"
         + "compatibility:\n  schema1: {}\n"
-        + "http:\n  debug:\n    addr: :5001\n";
+        + "http:\n  debug:\n    addr: :5001\n    prometheus:\n      enabled: true\n";
     LoadedConfig loaded = load(yaml);
     assertThat(SeedConfigsTest.keys(loaded)).containsExactlyInAnyOrder("storage.cache.blobdescriptor", "log.hooks",
-        "notifications", "redis", "proxy", "validation", "middleware", "reporting", "compatibility", "http.debug");
+        "notifications", "redis", "proxy", "validation", "middleware", "reporting", "compatibility",
+        "http.debug.prometheus");
     assertThat(SeedConfigsTest.message(loaded, "redis")).startsWith("redis is accepted but not acted on by Berth");
   }
 
@@ -316,6 +317,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aDriverSelectedByNameInTheFileSurvivesVariablesBelowStorage() {
+    RegistryConfig config = load("version: 0.1\nstorage: inmemory\n",
+        Map.of("REGISTRY_STORAGE_DELETE_ENABLED", "true")).config();
+
+    assertThat(config.storage.inmemory).isNotNull();
+    assertThat(config.storage.deleteEnabled()).isTrue();
+  }
+
+  @Test
   void envValuesAreParsedAsYaml() {
     RegistryConfig config = load(MINIMAL, Map.of(
         "REGISTRY_HTTP_HEADERS", "{X-A: [one, two]}",
@@ -336,6 +346,23 @@ class ConfigLoaderTest {
     RegistryConfig config = load(MINIMAL + "http:\n  tls:\n    clientcas: [/a.pem]\n",
         Map.of("REGISTRY_HTTP_TLS_CLIENTCAS_1", "/b.pem")).config();
     assertThat(config.http.tls.clientcas).containsExactly("/a.pem", "/b.pem");
+  }
+
+  @Test
+  void envValuesAsComposeFilesWriteThem() {
+    RegistryConfig config = load(MINIMAL, Map.of(
+        "REGISTRY_HTTP_ADDR", "0.0.0.0:443  # 或其它端口",
+        "REGISTRY_HTTP_PREFIX", "/registry/",
+        "REGISTRY_HTTP_SECRET", "",
+        "REGISTRY_AUTH", "htpasswd",
+        "REGISTRY_AUTH_HTPASSWD_REALM", "Registry Realm",
+        "REGISTRY_AUTH_HTPASSWD_PATH", "/auth/htpasswd")).config();
+
+    assertThat(config.http.addr).isEqualTo("0.0.0.0:443");
+    assertThat(config.http.prefix).isEqualTo("/registry/");
+    assertThat(config.http.secret).isNull();
+    assertThat(config.auth.htpasswd.realm).isEqualTo("Registry Realm");
+    assertThat(defaultsWith(Map.of("REGISTRY_HTTP_ADDR", ":5001")).http.addr).isEqualTo(":5001");
   }
 
   @Test

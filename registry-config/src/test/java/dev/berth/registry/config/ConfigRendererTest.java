@@ -44,6 +44,18 @@ class ConfigRendererTest {
     assertThat(ConfigRenderer.render(first)).startsWith("version: \"0.1\"\nlog:\n");
   }
 
+  @Test
+  void stringsThatLookLikeOtherYamlStayStrings() {
+    for (String tricky : List.of("yes", "on", "No", "123", "0.1", ":5000", "null", "~", "true", "a: b", "#x", "@x")) {
+      RegistryConfig config = RegistryConfig.imageDefaults();
+      config.http.secret = tricky;
+
+      RegistryConfig loaded = ConfigLoader.load(ConfigRenderer.render(config), "rendered", Map.of()).config();
+
+      assertThat(loaded.http.secret).as(tricky).isEqualTo(tricky);
+    }
+  }
+
   private static RegistryConfig full() {
     RegistryConfig config = RegistryConfig.imageDefaults();
     config.log.level = "debug";

@@ -15,6 +15,14 @@ public interface AccessControl {
   /** Whether the principal may perform the action on the repository. */
   boolean allowed(Principal principal, RepositoryName repository, Action action);
 
+  /**
+   * The failure for a caller that must authenticate before it may act (an anonymous caller denied an action),
+   * carrying the challenge the client needs to retry with credentials.
+   */
+  default RegistryException unauthorized() {
+    return new RegistryException(ErrorCode.UNAUTHORIZED);
+  }
+
   /** registry:2 without an {@code auth} section: everyone may do everything. */
   static AccessControl allowAll() {
     return new AccessControl() {

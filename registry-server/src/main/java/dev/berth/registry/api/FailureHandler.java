@@ -40,6 +40,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     response.setStatusCode(error.status());
     response.headers().remove("Content-Length").remove("Docker-Content-Digest");
     response.putHeader("Content-Type", "application/json");
+    if (error instanceof UnauthorizedException unauthorized) {
+      response.putHeader("WWW-Authenticate", unauthorized.challenge());
+    }
     response.end(body(error));
   }
 

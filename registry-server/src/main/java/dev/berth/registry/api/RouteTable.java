@@ -86,7 +86,7 @@ public final class RouteTable {
     Principal principal = principal(ctx);
     if (!context.access().allowed(principal, repository, action)) {
       throw principal.anonymous()
-          ? new RegistryException(ErrorCode.UNAUTHORIZED)
+          ? context.access().unauthorized()
           : new RegistryException(ErrorCode.DENIED, null,
               "requested access to " + repository + " (" + action.configName() + ") is denied");
     }

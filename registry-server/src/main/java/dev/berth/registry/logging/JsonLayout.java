@@ -5,6 +5,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.event.KeyValuePair;
@@ -20,7 +22,7 @@ final class JsonLayout extends LayoutBase<ILoggingEvent> {
   private final boolean stackTraces;
 
   JsonLayout(Map<String, Object> fields, boolean logstash, boolean stackTraces) {
-    this.fields = Map.copyOf(fields);
+    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.logstash = logstash;
     this.stackTraces = stackTraces;
   }

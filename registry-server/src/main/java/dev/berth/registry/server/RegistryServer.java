@@ -7,6 +7,7 @@ import dev.berth.registry.api.FailureHandler;
 import dev.berth.registry.api.RegistryContext;
 import dev.berth.registry.api.RegistryException;
 import dev.berth.registry.api.RouteTable;
+import dev.berth.registry.auth.AccessControls;
 import dev.berth.registry.config.AuthConfig;
 import dev.berth.registry.config.ConfigException;
 import dev.berth.registry.config.GoDuration;
@@ -14,9 +15,12 @@ import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.StorageConfig;
+import dev.berth.registry.health.DebugServer;
 import dev.berth.registry.logging.AccessLogHandler;
 import dev.berth.registry.storage.StorageDriver;
 import dev.berth.registry.storage.StorageDrivers;
+import dev.berth.registry.tls.CertificateReloader;
+import dev.berth.registry.tls.ServerTls;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -68,6 +72,8 @@ public final class RegistryServer {
       StorageHealthCheck health = StorageHealthCheck.start(vertx, driver, config.health);
       Router router = router(vertx, config, context, health);
       HttpServer server = listen(vertx.createHttpServer(options).requestHandler(router), listen, http);
+      CertificateReloader.watch(vertx, http, server).await();
+      startDebugListener(vertx, config, driver);
       String address = ListenAddress.format(listen.bindHost(), server.actualPort());
       LOG.debug("bound {}", address);
       return new RegistryServer(vertx, server, address, drainTimeout);
@@ -108,37 +114,52 @@ public final class RegistryServer {
   }
 
   /**
-   * The one place that decides who may do what. Until authentication is built into this server, a config that
-   * asks for it must not run open.
+   * The one place that decides who may do what: htpasswd with Berth's access rules, or registry:2's open
+   * registry without {@code auth}. Auth types Berth does not implement are refused rather than run open.
    */
   static AccessControl accessControl(Vertx vertx, RegistryConfig config) {
     AuthConfig auth = config.auth;
-    if (auth == null) {
-      return AccessControl.allowAll();
-    }
-    if (auth.token != null) {
+    if (auth != null && auth.token != null) {
       throw new ConfigException("auth.token is not supported by Berth: refusing to start without the "
           + "authentication it asks for");
     }
-    if (auth.silly != null) {
+    if (auth != null && auth.silly != null) {
       throw new ConfigException("auth.silly is not supported by Berth: refusing to start without the "
           + "authentication it asks for");
     }
-    if (auth.htpasswd != null) {
-      throw new ConfigException("auth.htpasswd is not supported by this build: refusing to start without the "
-          + "authentication it asks for");
+    try {
+      return AccessControls.fromConfig(vertx, auth, config.access);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
     }
-    return AccessControl.allowAll();
   }
 
-  /** The one place that builds the listener's options; TLS settings belong here. */
+  /** The one place that builds the listener's options: TLS from {@code http.tls}, HTTP/2 unless disabled. */
   static HttpServerOptions serverOptions(RegistryConfig config) {
-    HttpConfig http = config.http();
-    if (http.tls != null) {
-      throw new ConfigException("http.tls is not supported by this build: refusing to serve plain HTTP where "
-          + "TLS is configured");
+    try {
+      // No h2c upgrade on plain HTTP: registry:2 (Go's net/http) never offers it, and an upgrade in the middle of
+      // a streamed upload body is exactly where clients and servers disagree.
+      return ServerTls.configure(new HttpServerOptions().setHttp2ClearTextEnabled(false), config.http());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
     }
-    return new HttpServerOptions();
+  }
+
+  /** {@code /debug/health} without credentials on {@code http.debug.addr}, when set. */
+  private static void startDebugListener(Vertx vertx, RegistryConfig config, StorageDriver driver) {
+    HttpConfig.Debug debug = config.http().debug;
+    try {
+      HttpServer server = DebugServer.startFromConfig(vertx, debug, config.health, driver).await();
+      if (server != null) {
+        LOG.info("debug listener (/debug/health) on {}", ListenAddress.format(
+            ListenAddress.parse(debug.addr).bindHost(), server.actualPort()));
+      }
+    } catch (ConfigException e) {
+      throw e;
+    } catch (Exception e) {
+      String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw new StartupException("cannot listen on http.debug.addr " + debug.addr + ": " + reason, e);
+    }
   }
 
   static ApiOptions apiOptions(RegistryConfig config) {
@@ -173,6 +194,8 @@ public final class RegistryServer {
     if (health != null) {
       root.route().handler(health);
     }
+    // registry:2 answers "/" with an empty 200 for liveness probes (behind the health check, as there).
+    root.route("/").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-cache").end());
     root.route(mountPoint(http.prefix) + "/*").subRouter(RouteTable.create(context));
     root.route().handler(ctx -> FailureHandler.send(ctx.response(), new RegistryException(ErrorCode.NAME_UNKNOWN,
         null, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(), 404)));

@@ -5,24 +5,18 @@ import dev.berth.registry.api.ErrorCode;
 import dev.berth.registry.api.RegistryException;
 import dev.berth.registry.api.RepositoryName;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Map;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
- * Blob upload sessions in registry:2's layout ({@code _uploads/<id>/startedat} and {@code _uploads/<id>/data}).
+ * Blob upload sessions, stored as {@link UploadFiles} describes.
  *
  * <p>Bytes are hashed as they are appended; the running SHA-256 of each session this process has written stays
  * in memory, so completing an upload does not re-read it. A session this process does not know (after a restart,
@@ -33,13 +27,11 @@ import java.util.regex.Pattern;
 public final class UploadStore {
   private static final Pattern ID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final int REHASH_BUFFER = 64 * 1024;
-
-  private final StorageDriver driver;
-  private final BlobStore blobs;
   /** Keyed weakly by driver: the tables hold no reference back to it, so a discarded driver is collected. */
   private static final Map<StorageDriver, ConcurrentHashMap<String, LiveHash>> SHARED_LIVE = new WeakHashMap<>();
 
+  private final StorageDriver driver;
+  private final UploadFiles files;
   private final ConcurrentHashMap<String, LiveHash> live;
 
   /** What this process knows about a session: whether a request holds it, and the hash of its bytes so far. */
@@ -59,7 +51,7 @@ public final class UploadStore {
    */
   public UploadStore(StorageDriver driver, BlobStore blobs) {
     this.driver = driver;
-    this.blobs = blobs;
+    this.files = new UploadFiles(driver, blobs);
     synchronized (SHARED_LIVE) {
       this.live = SHARED_LIVE.computeIfAbsent(driver, d -> new ConcurrentHashMap<>());
     }
@@ -74,8 +66,7 @@ public final class UploadStore {
   public Status start(RepositoryName repository) throws IOException {
     String id = UUID.randomUUID().toString();
     Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    driver.putContent(LayoutPaths.uploadStartedAt(repository, id),
-        startedAt.toString().getBytes(StandardCharsets.UTF_8));
+    files.create(repository, id, startedAt);
     LiveHash hash = new LiveHash();
     hash.sha256 = Digest.newSha256();
     live.put(key(repository, id), hash);
@@ -83,13 +74,26 @@ public final class UploadStore {
   }
 
   /**
-   * The session's progress.
+   * The session's progress. A session whose completion was cut short after its digest was verified is finished
+   * now, and is then unknown, as it would have been had the completion run to its end.
    *
    * @throws RegistryException BLOB_UPLOAD_UNKNOWN when the repository has no such session
    */
   public Status status(RepositoryName repository, String id) throws IOException {
-    Instant startedAt = startedAt(repository, id);
-    return new Status(repository, id, startedAt, storedSize(repository, id));
+    if (!isValidId(id)) {
+      throw UploadFiles.unknown(id);
+    }
+    Instant startedAt = files.startedAt(repository, id);
+    Digest verified = files.verifiedDigest(repository, id);
+    if (verified != null) {
+      files.finishVerified(repository, id, verified);
+      LiveHash stale = live.get(key(repository, id));
+      if (stale != null && !stale.busy.get()) {
+        live.remove(key(repository, id), stale);
+      }
+      throw UploadFiles.unknown(id);
+    }
+    return new Status(repository, id, startedAt, files.size(repository, id));
   }
 
   /**
@@ -100,7 +104,7 @@ public final class UploadStore {
    */
   public Upload acquire(RepositoryName repository, String id) throws IOException {
     if (!isValidId(id)) {
-      throw unknown(id);
+      throw UploadFiles.unknown(id);
     }
     String key = key(repository, id);
     LiveHash hash = live.computeIfAbsent(key, k -> new LiveHash());
@@ -109,11 +113,12 @@ public final class UploadStore {
           "another request is writing to upload " + id + "; retry after checking its status");
     }
     try {
-      Status status = status(repository, id);
-      return new Upload(status, key, hash);
+      return new Upload(status(repository, id), key, hash);
     } catch (IOException | RuntimeException e) {
       hash.busy.set(false);
-      if (hash.sha256 == null) {
+      boolean gone = e instanceof RegistryException registryException
+          && registryException.code() == ErrorCode.BLOB_UPLOAD_UNKNOWN;
+      if (gone || hash.sha256 == null) {
         live.remove(key, hash);
       }
       throw e;
@@ -149,7 +154,7 @@ public final class UploadStore {
       if (writer != null) {
         throw new IllegalStateException("upload already being appended to");
       }
-      ensureSha256(status.size());
+      ensureSha256(size);
       writer = new HashingWriter(driver.writer(dataPath(), true), hash.sha256, hash.hashedSize);
       return writer;
     }
@@ -163,16 +168,19 @@ public final class UploadStore {
      */
     public long complete(Digest expected) throws IOException {
       finishWriting(true);
-      long size = storedSize(status.repository(), status.id());
-      Digest actual = actualDigest(expected.algorithm(), size);
+      long stored = files.size(status.repository(), status.id());
+      Digest actual = actualDigest(expected.algorithm(), stored);
       if (!actual.equals(expected)) {
         throw new RegistryException(ErrorCode.DIGEST_INVALID, expected.toString(),
             "provided digest " + expected + " does not match uploaded content (" + actual + ")");
       }
-      publish(expected);
-      blobs.link(status.repository(), expected);
-      deleteSession();
-      return size;
+      files.markVerified(status.repository(), status.id(), expected);
+      boolean published = files.finishVerified(status.repository(), status.id(), expected);
+      live.remove(key, hash);
+      if (!published) {
+        throw new IOException("verified upload " + status.id() + " lost its content before it was published");
+      }
+      return stored;
     }
 
     /** Discards the session and its bytes. */
@@ -181,7 +189,8 @@ public final class UploadStore {
         writer.cancel();
         writer = null;
       }
-      deleteSession();
+      files.delete(status.repository(), status.id());
+      live.remove(key, hash);
     }
 
     /** Closes the writer (keeping the bytes that arrived) and releases the session. */
@@ -196,6 +205,7 @@ public final class UploadStore {
       }
     }
 
+    /** Closes the writer, committing (making durable) when asked; the data object exists afterwards. */
     private void finishWriting(boolean commit) throws IOException {
       HashingWriter current = writer;
       writer = null;
@@ -215,103 +225,34 @@ public final class UploadStore {
       }
     }
 
-    private Digest actualDigest(String algorithm, long size) throws IOException {
+    private Digest actualDigest(String algorithm, long stored) throws IOException {
       if (algorithm.equals("sha256")) {
-        ensureSha256(size);
+        ensureSha256(stored);
         try {
           return Digest.of("sha256", ((MessageDigest) hash.sha256.clone()).digest());
         } catch (CloneNotSupportedException e) {
           // Not the case for the JDK's providers; fall back to reading the bytes again.
         }
       }
-      return Digest.of(algorithm, rehash(Digest.newHasher(algorithm)).digest());
+      return Digest.of(algorithm, files.hash(status.repository(), status.id(), Digest.newHasher(algorithm))
+          .digest());
     }
 
     /** Makes hash.sha256 cover exactly the stored bytes, re-reading them when this process lost track. */
-    private void ensureSha256(long storedSize) throws IOException {
-      if (hash.sha256 == null || hash.hashedSize != storedSize) {
+    private void ensureSha256(long stored) throws IOException {
+      if (hash.sha256 == null || hash.hashedSize != stored) {
         hash.sha256 = null;
-        MessageDigest rebuilt = rehash(Digest.newSha256());
-        hash.sha256 = rebuilt;
-        hash.hashedSize = storedSize;
+        hash.sha256 = files.hash(status.repository(), status.id(), Digest.newSha256());
+        hash.hashedSize = stored;
       }
-    }
-
-    private MessageDigest rehash(MessageDigest hasher) throws IOException {
-      try (InputStream in = driver.reader(dataPath(), 0)) {
-        byte[] buffer = new byte[REHASH_BUFFER];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          hasher.update(buffer, 0, n);
-        }
-      } catch (PathNotFoundException e) {
-        // A session nobody has written to yet: the hash of nothing.
-      }
-      return hasher;
-    }
-
-    private void publish(Digest digest) throws IOException {
-      if (blobs.contentSize(digest).isPresent()) {
-        return;
-      }
-      try {
-        driver.move(dataPath(), LayoutPaths.blobData(digest));
-      } catch (PathNotFoundException e) {
-        // An empty upload has no data object: store the empty blob directly.
-        driver.putContent(LayoutPaths.blobData(digest), new byte[0]);
-      } catch (IOException e) {
-        // Another session may have published the same content meanwhile; that is as good as ours.
-        if (blobs.contentSize(digest).isEmpty()) {
-          throw e;
-        }
-      }
-    }
-
-    private void deleteSession() throws IOException {
-      try {
-        driver.delete(LayoutPaths.uploadDir(status.repository(), status.id()));
-      } catch (PathNotFoundException e) {
-        // Already gone: cancelling twice is not an error worth failing a completed upload for.
-      }
-      live.remove(key, hash);
     }
 
     private String dataPath() {
-      return LayoutPaths.uploadData(status.repository(), status.id());
-    }
-  }
-
-  private Instant startedAt(RepositoryName repository, String id) throws IOException {
-    if (!isValidId(id)) {
-      throw unknown(id);
-    }
-    String path = LayoutPaths.uploadStartedAt(repository, id);
-    byte[] content;
-    try {
-      content = driver.getContent(path);
-    } catch (PathNotFoundException e) {
-      throw unknown(id);
-    }
-    try {
-      return OffsetDateTime.parse(new String(content, StandardCharsets.UTF_8).trim()).toInstant();
-    } catch (DateTimeParseException e) {
-      // registry:2 writes RFC 3339; a file we cannot read still proves the session exists.
-      return driver.stat(path).modTime();
-    }
-  }
-
-  private long storedSize(RepositoryName repository, String id) throws IOException {
-    try {
-      return driver.stat(LayoutPaths.uploadData(repository, id)).size();
-    } catch (PathNotFoundException e) {
-      return 0;
+      return UploadFiles.dataPath(status.repository(), status.id());
     }
   }
 
   private static String key(RepositoryName repository, String id) {
     return repository.value() + "/" + id;
-  }
-
-  private static RegistryException unknown(String id) {
-    return new RegistryException(ErrorCode.BLOB_UPLOAD_UNKNOWN, id, "blob upload unknown to registry: " + id);
   }
 }

@@ -12,7 +12,10 @@ import dev.berth.registry.config.ConfigLoader;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.logging.LogSetup;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +57,15 @@ class RegistryServerIT {
   }
 
   @Test
+  void plainHttpDeclinesTheH2cUpgradeAsRegistry2Does() throws Exception {
+    RegistryServer server = start(BASE);
+
+    HttpResponse<String> response = get(server, "/v2/");
+
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+  }
+
+  @Test
   void configuredHeadersAreOnEveryResponse() throws Exception {
     RegistryServer server = start(BASE + "  headers:\n    X-Content-Type-Options: [nosniff]\n    X-Frame-Options: "
         + "[DENY]\n");
@@ -72,6 +86,18 @@ class RegistryServerIT {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Docker-Distribution-API-Version")).hasValue("registry/2.0");
     assertThat(unknown.body()).contains("\"errors\"");
+  }
+
+  @Test
+  void rootPathAnswersOkForLivenessProbesAsRegistry2Does() throws Exception {
+    RegistryServer server = start(BASE);
+
+    HttpResponse<String> root = get(server, "/");
+
+    assertThat(root.statusCode()).isEqualTo(200);
+    assertThat(root.body()).isEmpty();
+    assertThat(root.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(get(server, "/other").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -163,17 +189,26 @@ class RegistryServerIT {
   }
 
   @Test
-  void htpasswdAuthIsRefusedRatherThanRunOpen() {
-    String yaml = BASE + "auth:\n  htpasswd:\n    realm: r\n    path: /etc/htpasswd\n";
+  void htpasswdWithAMissingFileIsRefusedNamingIt() {
+    Path missing = dir.resolve("auth/htpasswd");
+    String yaml = BASE + "auth:\n  htpasswd:\n    realm: r\n    path: " + missing + "\n";
     assertThatThrownBy(() -> start(yaml)).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("auth.htpasswd is not supported by this build");
+        .hasMessageContaining("auth.htpasswd.path " + missing + " does not exist");
   }
 
   @Test
-  void tlsIsRefusedRatherThanServedInPlainText() {
-    String yaml = BASE + "  tls:\n    certificate: /c.crt\n    key: /c.key\n";
+  void tlsWithMissingFilesIsRefusedRatherThanServedInPlainText() {
+    Path missing = dir.resolve("c.crt");
+    String yaml = BASE + "  tls:\n    certificate: " + missing + "\n    key: /c.key\n";
     assertThatThrownBy(() -> start(yaml)).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("http.tls is not supported by this build");
+        .hasMessageContaining("http.tls.certificate " + missing + " does not exist");
+  }
+
+  @Test
+  void tls10IsRefusedAtStart() {
+    String yaml = BASE + "  tls:\n    certificate: /c.crt\n    key: /c.key\n    minimumtls: tls1.0\n";
+    assertThatThrownBy(() -> start(yaml)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.tls.minimumtls tls1.0 is refused");
   }
 
   @Test
@@ -201,11 +236,47 @@ class RegistryServerIT {
   }
 
   @Test
+  void stopLetsAnInFlightUploadFinish() throws Exception {
+    RegistryServer server = start(BASE);
+    HttpResponse<String> session = send(server, "POST", "/v2/library/ubuntu/blobs/uploads/");
+    assertThat(session.statusCode()).isEqualTo(202);
+    String location = session.headers().firstValue("Location").orElseThrow();
+    PipedOutputStream body = new PipedOutputStream();
+    PipedInputStream bodySource = new PipedInputStream(body);
+    CompletableFuture<HttpResponse<String>> patch = client.sendAsync(
+        HttpRequest.newBuilder(uri(server, "").resolve(location))
+            .header("Content-Type", "application/octet-stream")
+            .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> bodySource)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    body.write(new byte[64 * 1024]);
+    body.flush();
+
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(60)));
+    // Once new connections are refused the shutdown has begun, with the upload still open.
+    await().atMost(Duration.ofSeconds(30)).until(() -> refusesConnections(server));
+    body.write(new byte[64 * 1024]);
+    body.close();
+
+    HttpResponse<String> finished = patch.get(60, TimeUnit.SECONDS);
+    assertThat(finished.statusCode()).isEqualTo(202);
+    assertThat(finished.headers().firstValue("Range")).hasValue("0-131071");
+    stopping.get(60, TimeUnit.SECONDS);
+  }
+
+  @Test
   void filesystemStorageIsCreatedUnderTheConfiguredRoot() throws Exception {
     Path root = dir.resolve("data");
     start("version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: " + root + "\nhttp:\n  addr: 127.0.0.1:0\n");
 
     assertThat(root).isDirectory();
+  }
+
+  private static boolean refusesConnections(RegistryServer server) {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   private RegistryServer start(String yaml) {

@@ -133,6 +133,35 @@ class UploadStoreTest {
   }
 
   @Test
+  void completionCutShortAfterVerificationIsFinishedByTheNextRequest() throws IOException {
+    String id = uploads.start(REPO).id();
+    append(id, CONTENT);
+    Digest digest = Digest.sha256Of(CONTENT);
+    // A crash right after the digest was verified: the journal entry is there, nothing else happened yet.
+    driver.putContent(LayoutPaths.uploadDir(REPO, id) + "/verified-digest", digest.toString().getBytes());
+
+    assertUnknown(() -> uploads.status(REPO, id));
+
+    assertThat(blobs.size(REPO, digest)).isEqualTo(CONTENT.length);
+    assertThat(driver.getContent(LayoutPaths.blobData(digest))).isEqualTo(CONTENT);
+    assertThatThrownBy(() -> driver.stat(LayoutPaths.uploadDir(REPO, id))).isInstanceOf(PathNotFoundException.class);
+  }
+
+  @Test
+  void completionCutShortAfterPublishingIsLinkedByTheNextRequest() throws IOException {
+    String id = uploads.start(REPO).id();
+    append(id, CONTENT);
+    Digest digest = Digest.sha256Of(CONTENT);
+    driver.putContent(LayoutPaths.uploadDir(REPO, id) + "/verified-digest", digest.toString().getBytes());
+    driver.move(LayoutPaths.uploadData(REPO, id), LayoutPaths.blobData(digest));
+
+    assertUnknown(() -> uploads.acquire(REPO, id));
+
+    assertThat(blobs.size(REPO, digest)).isEqualTo(CONTENT.length);
+    assertThatThrownBy(() -> driver.stat(LayoutPaths.uploadDir(REPO, id))).isInstanceOf(PathNotFoundException.class);
+  }
+
+  @Test
   void cancelRemovesTheSessionAndItsBytes() throws IOException {
     String id = uploads.start(REPO).id();
     append(id, CONTENT);
