@@ -53,12 +53,10 @@ public final class Bench {
     long begin = System.nanoTime();
     List<String> notes = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
-    rows.add(Row.reference("machine limit: SHA-256 on one core (JDK MessageDigest)", "1", Unit.MIB_PER_SECOND,
-        References.sha256MibPerSecond(plan.referenceTime())));
-    rows.add(Row.reference("machine limit: loopback socket copy", "1", Unit.MIB_PER_SECOND,
-        References.loopbackMibPerSecond(plan.referenceTime())));
-    log("machine limits: %s MiB/s SHA-256, %s MiB/s loopback", MarkdownReport.number(rows.get(0).berth().value()),
-        MarkdownReport.number(rows.get(1).berth().value()));
+    double sha256 = References.sha256MibPerSecond(plan.referenceTime());
+    double loopback = References.loopbackMibPerSecond(plan.referenceTime());
+    log("machine limits: %s MiB/s SHA-256, %s MiB/s loopback", MarkdownReport.number(sha256),
+        MarkdownReport.number(loopback));
 
     Workload workload = new Workload(plan);
     long generating = System.nanoTime();
@@ -91,6 +89,12 @@ public final class Bench {
       notes.add("Steps retried after a 5xx answer (shared-image row only, as docker retries): Berth "
           + berth.retries() + ", registry:2 " + registry.retries() + ".");
     }
+    // Measured again once the servers are gone; on a shared machine the better of the two is nearer the limit.
+    sha256 = Math.max(sha256, References.sha256MibPerSecond(plan.referenceTime()));
+    loopback = Math.max(loopback, References.loopbackMibPerSecond(plan.referenceTime()));
+    rows.add(0, Row.reference("machine limit: SHA-256 on one core (JDK MessageDigest)", "1", Unit.MIB_PER_SECOND,
+        sha256));
+    rows.add(1, Row.reference("machine limit: loopback socket copy", "1", Unit.MIB_PER_SECOND, loopback));
     notes.addAll(methodNotes());
     if (only != null) {
       notes.add("Only the rows whose operation contains '" + only + "' were run.");
@@ -142,6 +146,9 @@ public final class Bench {
             + "missing ones, then PUTs the manifest, so first writes of the same blobs race. Throughput counts "
             + "client pushes per second; latency is per client push.",
         "Berth runs as: " + berthSpec.description() + "; registry:2 as: " + registrySpec.description() + ".",
+        "Machine limits are measured in the client's JVM before and after the rows (the better of the two "
+            + "counts): SHA-256 over a 1 MiB buffer on one thread, and one thread reading what another writes "
+            + "through a loopback socket pair.",
         "Peak memory is the kernel's high-water mark (VmHWM in /proc/<pid>/status) of the server process "
             + "itself (the JVM for Berth), read during and at the end of the run.");
   }
