@@ -1,16 +1,12 @@
 package dev.berth.registry.health;
 
 import dev.berth.registry.config.ConfigException;
-import dev.berth.registry.config.GoDuration;
-import dev.berth.registry.config.HealthConfig;
 import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
-import dev.berth.registry.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.time.Duration;
 
 /**
  * The {@code http.debug.addr} listener: plain HTTP, no credentials, serving {@code /debug/health} only. It is
@@ -19,33 +15,19 @@ import java.time.Duration;
  * registry:2 does (registry:2 also serves {@code /debug/health} only on the debug listener).
  */
 public final class DebugServer {
-  /** distribution's defaults: a check every 10 s, unhealthy at the first failure unless a threshold is set. */
-  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
-  static final int DEFAULT_THRESHOLD = 1;
-
   private DebugServer() {
   }
 
   /**
-   * Starts the debug listener when {@code http.debug.addr} is set, with the storage driver check when
-   * {@code health.storagedriver.enabled}; completes with null when there is no debug listener.
+   * Starts the debug listener when {@code http.debug.addr} is set, answering from the registry's one health
+   * monitor; completes with null when there is no debug listener.
    */
-  public static Future<HttpServer> startFromConfig(Vertx vertx, HttpConfig.Debug debug, HealthConfig health,
-      StorageDriver driver) {
+  public static Future<HttpServer> startFromConfig(Vertx vertx, HttpConfig.Debug debug, HealthMonitor monitor) {
     if (debug == null || debug.addr == null || debug.addr.isBlank()) {
       return Future.succeededFuture();
     }
     ListenAddress address = debugAddress(debug.addr);
-    HealthMonitor monitor = new HealthMonitor(vertx);
-    HealthConfig.StorageDriver storage = health == null ? null : health.storagedriver;
-    Future<Void> checks = Future.succeededFuture();
-    if (storage != null && Boolean.TRUE.equals(storage.enabled)) {
-      Duration interval = storage.interval == null ? Duration.ZERO : GoDuration.parse(storage.interval);
-      int threshold = storage.threshold == null || storage.threshold < 1 ? DEFAULT_THRESHOLD : storage.threshold;
-      checks = monitor.register(new StorageDriverCheck(driver),
-          interval.isZero() || interval.isNegative() ? DEFAULT_INTERVAL : interval, threshold);
-    }
-    return checks.compose(ignored -> start(vertx, address.bindHost(), address.port(), monitor));
+    return start(vertx, address.bindHost(), address.port(), monitor);
   }
 
   private static ListenAddress debugAddress(String addr) {

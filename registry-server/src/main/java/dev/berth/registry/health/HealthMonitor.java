@@ -1,5 +1,8 @@
 package dev.berth.registry.health;
 
+import dev.berth.registry.config.GoDuration;
+import dev.berth.registry.config.HealthConfig;
+import dev.berth.registry.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -21,12 +24,32 @@ public final class HealthMonitor {
   private record Registered(HealthCheck check, ThresholdStatus status, AtomicBoolean running) {
   }
 
+  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+  static final int DEFAULT_THRESHOLD = 1;
+
   private final Vertx vertx;
   private final List<Registered> checks = new ArrayList<>();
   private final List<Long> timers = new ArrayList<>();
 
   public HealthMonitor(Vertx vertx) {
     this.vertx = vertx;
+  }
+
+  /**
+   * The registry's one monitor: the storage driver check when {@code health.storagedriver.enabled}, with
+   * distribution's defaults (every 10 s, unhealthy at the first failure unless a threshold is set). Both the
+   * main listener's 503 gate and {@code /debug/health} read it, so they never disagree.
+   */
+  public static Future<HealthMonitor> fromConfig(Vertx vertx, HealthConfig health, StorageDriver driver) {
+    HealthMonitor monitor = new HealthMonitor(vertx);
+    HealthConfig.StorageDriver storage = health == null ? null : health.storagedriver;
+    if (storage == null || !Boolean.TRUE.equals(storage.enabled)) {
+      return Future.succeededFuture(monitor);
+    }
+    Duration interval = storage.interval == null ? Duration.ZERO : GoDuration.parse(storage.interval);
+    int threshold = storage.threshold == null || storage.threshold < 1 ? DEFAULT_THRESHOLD : storage.threshold;
+    return monitor.register(new StorageDriverCheck(driver),
+        interval.isZero() || interval.isNegative() ? DEFAULT_INTERVAL : interval, threshold).map(monitor);
   }
 
   /** Runs the check every interval; it reports unhealthy after {@code threshold} consecutive failures. */

@@ -16,6 +16,8 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.StorageConfig;
 import dev.berth.registry.health.DebugServer;
+import dev.berth.registry.health.HealthMonitor;
+import dev.berth.registry.health.UnhealthyGate;
 import dev.berth.registry.logging.AccessLogHandler;
 import dev.berth.registry.storage.StorageDriver;
 import dev.berth.registry.storage.StorageDrivers;
@@ -41,6 +43,11 @@ public final class RegistryServer {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
   /** Below Kubernetes' default 30 s grace period, so that the drain ends before SIGKILL. */
   static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(25);
+  /**
+   * A connection that moves no byte for this long is closed, so a client that stalls mid-upload releases its
+   * upload session; any client that is really sending or receiving never comes near it.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 
   private final Vertx vertx;
   private final HttpServer httpServer;
@@ -69,11 +76,11 @@ public final class RegistryServer {
       AccessControl access = accessControl(vertx, config);
       HttpServerOptions options = serverOptions(config);
       RegistryContext context = new RegistryContext(vertx, driver, apiOptions(config), access);
-      StorageHealthCheck health = StorageHealthCheck.start(vertx, driver, config.health);
+      HealthMonitor health = HealthMonitor.fromConfig(vertx, config.health, driver).await();
       Router router = router(vertx, config, context, health);
       HttpServer server = listen(vertx.createHttpServer(options).requestHandler(router), listen, http);
       CertificateReloader.watch(vertx, http, server).await();
-      startDebugListener(vertx, config, driver);
+      startDebugListener(vertx, config, health);
       String address = ListenAddress.format(listen.bindHost(), server.actualPort());
       LOG.debug("bound {}", address);
       return new RegistryServer(vertx, server, address, drainTimeout);
@@ -139,17 +146,21 @@ public final class RegistryServer {
     try {
       // No h2c upgrade on plain HTTP: registry:2 (Go's net/http) never offers it, and an upgrade in the middle of
       // a streamed upload body is exactly where clients and servers disagree.
-      return ServerTls.configure(new HttpServerOptions().setHttp2ClearTextEnabled(false), config.http());
+      HttpServerOptions options = new HttpServerOptions()
+          .setHttp2ClearTextEnabled(false)
+          .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
+          .setIdleTimeoutUnit(TimeUnit.SECONDS);
+      return ServerTls.configure(options, config.http());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
     }
   }
 
   /** {@code /debug/health} without credentials on {@code http.debug.addr}, when set. */
-  private static void startDebugListener(Vertx vertx, RegistryConfig config, StorageDriver driver) {
+  private static void startDebugListener(Vertx vertx, RegistryConfig config, HealthMonitor health) {
     HttpConfig.Debug debug = config.http().debug;
     try {
-      HttpServer server = DebugServer.startFromConfig(vertx, debug, config.health, driver).await();
+      HttpServer server = DebugServer.startFromConfig(vertx, debug, health).await();
       if (server != null) {
         LOG.info("debug listener (/debug/health) on {}", ListenAddress.format(
             ListenAddress.parse(debug.addr).bindHost(), server.actualPort()));
@@ -182,7 +193,7 @@ public final class RegistryServer {
     return HexFormat.of().formatHex(random);
   }
 
-  static Router router(Vertx vertx, RegistryConfig config, RegistryContext context, StorageHealthCheck health) {
+  static Router router(Vertx vertx, RegistryConfig config, RegistryContext context, HealthMonitor health) {
     Router root = Router.router(vertx);
     if (!config.log().accessLogDisabled()) {
       root.route().handler(new AccessLogHandler());
@@ -191,9 +202,7 @@ public final class RegistryServer {
     if (http.headers != null && !http.headers.isEmpty()) {
       root.route().handler(new ResponseHeaders(http.headers));
     }
-    if (health != null) {
-      root.route().handler(health);
-    }
+    root.route().handler(new UnhealthyGate(health));
     // registry:2 answers "/" with an empty 200 for liveness probes (behind the health check, as there).
     root.route("/").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-cache").end());
     root.route(mountPoint(http.prefix) + "/*").subRouter(RouteTable.create(context));

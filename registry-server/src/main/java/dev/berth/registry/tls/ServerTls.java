@@ -101,6 +101,9 @@ public final class ServerTls {
   /** Blocking: turns TLS on in the listener's options with freshly loaded files. */
   public HttpServerOptions applyTo(HttpServerOptions server) {
     ServerSSLOptions ssl = load();
+    LOG.info("TLS: certificate {}, key {}, protocols {}{}{}; reloaded when the files change", certificate, key,
+        protocols, clientCas.isEmpty() ? "" : ", client certificates required (" + clientCas + ")",
+        alpn ? ", HTTP/2 via ALPN" : ", HTTP/1.1 only");
     server.setSsl(true)
         .setKeyCertOptions(ssl.getKeyCertOptions())
         .setEnabledSecureTransportProtocols(ssl.getEnabledSecureTransportProtocols())

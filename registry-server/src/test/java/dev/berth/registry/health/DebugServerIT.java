@@ -7,6 +7,8 @@ import dev.berth.registry.config.ConfigException;
 import dev.berth.registry.config.HealthConfig;
 import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.storage.InMemoryDriver;
+import dev.berth.registry.storage.StorageDriver;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.net.URI;
@@ -82,17 +84,22 @@ class DebugServerIT {
     return health;
   }
 
+  private Future<HttpServer> startFromConfig(HttpConfig.Debug debug, HealthConfig health, StorageDriver driver) {
+    return HealthMonitor.fromConfig(vertx, health, driver)
+        .compose(monitor -> DebugServer.startFromConfig(vertx, debug, monitor));
+  }
+
   @Test
   void withoutADebugAddressThereIsNoDebugListener() throws Exception {
-    assertThat(DebugServer.startFromConfig(vertx, null, null, new InMemoryDriver()).await(10, TimeUnit.SECONDS))
+    assertThat(startFromConfig(null, null, new InMemoryDriver()).await(10, TimeUnit.SECONDS))
         .isNull();
-    assertThat(DebugServer.startFromConfig(vertx, new HttpConfig.Debug(), null, new InMemoryDriver())
+    assertThat(startFromConfig(new HttpConfig.Debug(), null, new InMemoryDriver())
         .await(10, TimeUnit.SECONDS)).isNull();
   }
 
   @Test
   void withoutAThresholdTheFirstFailedCheckIsUnhealthyAsInDistribution() throws Exception {
-    HttpServer server = DebugServer.startFromConfig(vertx, debugAt("127.0.0.1:0"), storageCheck("1h", null),
+    HttpServer server = startFromConfig(debugAt("127.0.0.1:0"), storageCheck("1h", null),
         StorageDriverCheckTest.unreadable()).await(10, TimeUnit.SECONDS);
 
     assertThat(get(server.actualPort(), "/debug/health").statusCode()).isEqualTo(503);
@@ -100,7 +107,7 @@ class DebugServerIT {
 
   @Test
   void aThresholdToleratesFewerFailures() throws Exception {
-    HttpServer server = DebugServer.startFromConfig(vertx, debugAt("127.0.0.1:0"), storageCheck("1h", 3),
+    HttpServer server = startFromConfig(debugAt("127.0.0.1:0"), storageCheck("1h", 3),
         StorageDriverCheckTest.unreadable()).await(10, TimeUnit.SECONDS);
 
     assertThat(get(server.actualPort(), "/debug/health").statusCode()).isEqualTo(200);
@@ -110,7 +117,7 @@ class DebugServerIT {
   void aDisabledStorageCheckLeavesTheEndpointHealthy() throws Exception {
     HealthConfig disabled = storageCheck("1s", 1);
     disabled.storagedriver.enabled = false;
-    HttpServer server = DebugServer.startFromConfig(vertx, debugAt("127.0.0.1:0"), disabled,
+    HttpServer server = startFromConfig(debugAt("127.0.0.1:0"), disabled,
         StorageDriverCheckTest.unreadable()).await(10, TimeUnit.SECONDS);
 
     assertThat(get(server.actualPort(), "/debug/health").body()).isEqualTo("{}");
@@ -118,7 +125,7 @@ class DebugServerIT {
 
   @Test
   void aBadDebugAddressIsAConfigErrorNamingTheSetting() {
-    assertThatThrownBy(() -> DebugServer.startFromConfig(vertx, debugAt("nonsense"), null, new InMemoryDriver()))
+    assertThatThrownBy(() -> startFromConfig(debugAt("nonsense"), null, new InMemoryDriver()).await(10, TimeUnit.SECONDS))
         .isInstanceOf(ConfigException.class).hasMessageContaining("http.debug.addr");
   }
 }

@@ -1,0 +1,47 @@
+package dev.berth.operator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+/**
+ * /healthz (liveness: the process answers) and /readyz (readiness: the operator has started and, when it
+ * leads, its informers are in sync) for the operator's own pod probes.
+ */
+public final class HealthServer implements AutoCloseable {
+  private final HttpServer server;
+
+  public HealthServer(int port, BooleanSupplier live, BooleanSupplier ready) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext("/healthz", exchange -> answer(exchange, live.getAsBoolean()));
+    server.createContext("/readyz", exchange -> answer(exchange, ready.getAsBoolean()));
+    server.setExecutor(null);
+  }
+
+  public HealthServer start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void answer(HttpExchange exchange, boolean ok) throws IOException {
+    byte[] body = (ok ? "ok\n" : "not ready\n").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
