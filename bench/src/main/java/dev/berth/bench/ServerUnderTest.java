@@ -53,7 +53,8 @@ final class ServerUnderTest implements AutoCloseable {
     if (process == null) {
       return startFailure;
     }
-    return process.isAlive() ? null : "server process exited; log tail: " + process.logTail();
+    return process.isAlive() ? null : "server process exited with status " + process.exitValue() + "; log tail: "
+        + process.logTail();
   }
 
   /** Steps the clients retried after a 5xx answer from this server. */

@@ -103,6 +103,11 @@ public final class ServerProcess implements Closeable {
     return process.isAlive();
   }
 
+  /** The exit status once the process is gone (143: SIGTERM, 137: SIGKILL from outside). */
+  public int exitValue() {
+    return process.exitValue();
+  }
+
   public String logTail() {
     return tail(log);
   }
