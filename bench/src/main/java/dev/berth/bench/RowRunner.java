@@ -8,6 +8,7 @@ import dev.berth.bench.report.Cell;
 import dev.berth.bench.report.Row;
 import dev.berth.bench.report.Unit;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,7 +44,7 @@ final class RowRunner {
 
   /** A B B A, repeated: each server goes first as often as second, and no server runs twice after itself twice. */
   static <T> List<T> order(int phasesPerServer, T a, T b) {
-    List<T> order = new java.util.ArrayList<>();
+    List<T> order = new ArrayList<>();
     for (int i = 0; i < phasesPerServer; i += 2) {
       order.addAll(List.of(a, b, b, a));
     }

@@ -2,6 +2,7 @@ package dev.berth.bench;
 
 import dev.berth.bench.load.Budget;
 import dev.berth.bench.load.LoadRunner;
+import dev.berth.bench.load.Operation;
 import dev.berth.bench.load.PhaseFailedException;
 import dev.berth.bench.registry.Blob;
 import dev.berth.bench.registry.ImageManifest;
@@ -64,7 +65,7 @@ final class Seeder {
     return String.format(Locale.ROOT, "%s%05d", Workload.CATALOG_PREFIX, index);
   }
 
-  private void inParallel(List<RegistryClient> clients, int count, dev.berth.bench.load.Operation operation)
+  private void inParallel(List<RegistryClient> clients, int count, Operation operation)
       throws PhaseFailedException {
     runner.timeBoxed(clients, Math.min(clients.size(), count), operation, new Budget(count, count, NO_TIME_BOX),
         new AtomicInteger());

@@ -4,12 +4,16 @@ import dev.berth.bench.load.Budget;
 import dev.berth.bench.load.Operation;
 import dev.berth.bench.registry.Blob;
 import dev.berth.bench.registry.ImageManifest;
+import dev.berth.bench.registry.RegistryClient;
 import dev.berth.bench.registry.UnexpectedResponseException;
 import dev.berth.bench.report.Unit;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The rows of the benchmark, in the order they run: listings first (so the catalog holds the seeded
@@ -135,8 +139,8 @@ public final class Workload {
   private static final int ATTEMPTS = 5;
   private static final long FIRST_PAUSE_MILLIS = 20;
 
-  private static long retrying(dev.berth.bench.registry.RegistryClient client, Step step)
-      throws java.io.IOException {
+  private static long retrying(RegistryClient client, Step step)
+      throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
         return step.run();
@@ -150,21 +154,21 @@ public final class Workload {
     }
   }
 
-  private static void pause(long millis) throws java.io.IOException {
+  private static void pause(long millis) throws IOException {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted between retries");
+      throw new InterruptedIOException("interrupted between retries");
     }
   }
 
   @FunctionalInterface
   private interface Step {
-    long run() throws java.io.IOException;
+    long run() throws IOException;
   }
 
-  private void requestRows(List<RowSpec> rows, String label, java.util.function.IntFunction<Operation> operation) {
+  private void requestRows(List<RowSpec> rows, String label, IntFunction<Operation> operation) {
     for (int c : plan.concurrencies()) {
       rows.add(new RowSpec(label, c, Unit.REQUESTS_PER_SECOND, requestBudget(c), 0, plan.phasesPerServer(), true,
           operation.apply(c)));

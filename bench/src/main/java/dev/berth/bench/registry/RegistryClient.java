@@ -8,7 +8,9 @@ import dev.berth.bench.http.HttpResponse;
 import dev.berth.bench.http.RequestBody;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The distribution API calls the benchmark makes, over one persistent connection, each checked the way a
@@ -20,7 +22,7 @@ public final class RegistryClient implements Closeable {
   private static final String OCTET_STREAM = "application/octet-stream";
 
   private final HttpConnection connection;
-  private final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger retries = new AtomicInteger();
 
   public RegistryClient(HttpConnection connection) {
     this.connection = connection;
@@ -110,7 +112,7 @@ public final class RegistryClient implements Closeable {
     String what = "GET manifest " + repository + ":" + reference;
     HttpResponse response = expect(send(manifestRequest("GET", repository, reference).collectingBody()), 200,
         what);
-    if (!java.util.Arrays.equals(response.body(), expected.bytes())) {
+    if (!Arrays.equals(response.body(), expected.bytes())) {
       throw new UnexpectedResponseException(what, "returned other bytes than were pushed");
     }
     return response.bodyLength();
