@@ -25,6 +25,7 @@ import dev.berth.registry.tls.CertificateReloader;
 import dev.berth.registry.tls.ServerTls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -77,7 +78,7 @@ public final class RegistryServer {
     ListenAddress listen = listenAddress(http);
     Duration drainTimeout = drainTimeout(http);
     StorageDriver driver = StorageDrivers.fromConfig(config.storage());
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       AccessControl access = accessControl(vertx, config);
       HttpServerOptions options = serverOptions(config);
