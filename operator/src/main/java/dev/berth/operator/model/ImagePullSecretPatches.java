@@ -1,0 +1,80 @@
+package dev.berth.operator.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * JSON patches (RFC 6902) that add or remove one entry of a ServiceAccount's imagePullSecrets. The list has
+ * no merge key, so merge patches and server-side apply would replace it whole and drop other tools' entries;
+ * these patches touch one element and start with a {@code test} of the resourceVersion, so a concurrent edit
+ * makes the API server reject them instead of being overwritten.
+ */
+public final class ImagePullSecretPatches {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RESOURCE_VERSION = "/metadata/resourceVersion";
+
+  private ImagePullSecretPatches() {
+  }
+
+  public static OptionalInt indexOf(ServiceAccount account, String secretName) {
+    List<LocalObjectReference> entries = account.getImagePullSecrets();
+    if (entries == null) {
+      return OptionalInt.empty();
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (secretName.equals(entries.get(i).getName())) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** Appends the entry, or creates the list with it when the ServiceAccount has none. */
+  public static String add(ServiceAccount account, String secretName) {
+    List<Map<String, Object>> ops = new ArrayList<>();
+    ops.add(test(RESOURCE_VERSION, account.getMetadata().getResourceVersion()));
+    Map<String, String> entry = Map.of("name", secretName);
+    if (account.getImagePullSecrets() == null) {
+      ops.add(op("add", "/imagePullSecrets", List.of(entry)));
+    } else {
+      ops.add(op("add", "/imagePullSecrets/-", entry));
+    }
+    return write(ops);
+  }
+
+  /** Removes the entry at {@code index}, checking it still names the Secret. */
+  public static String remove(ServiceAccount account, int index, String secretName) {
+    String path = "/imagePullSecrets/" + index;
+    return write(List.of(test(RESOURCE_VERSION, account.getMetadata().getResourceVersion()),
+        test(path + "/name", secretName), op("remove", path, null)));
+  }
+
+  private static Map<String, Object> test(String path, Object value) {
+    return op("test", path, value);
+  }
+
+  private static Map<String, Object> op(String op, String path, Object value) {
+    Map<String, Object> operation = new LinkedHashMap<>();
+    operation.put("op", op);
+    operation.put("path", path);
+    if (value != null) {
+      operation.put("value", value);
+    }
+    return operation;
+  }
+
+  private static String write(List<Map<String, Object>> ops) {
+    try {
+      return JSON.writeValueAsString(ops);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize JSON patch", e);
+    }
+  }
+}
