@@ -36,12 +36,14 @@ public final class ImagePullSecretPatches {
     return OptionalInt.empty();
   }
 
-  /** Appends the entry, or creates the list with it when the ServiceAccount has none. */
+  /** Appends the entry, or sets the list to just it when the ServiceAccount has none. */
   public static String add(ServiceAccount account, String secretName) {
     List<Map<String, Object>> ops = new ArrayList<>();
     ops.add(test(RESOURCE_VERSION, account.getMetadata().getResourceVersion()));
     Map<String, String> entry = Map.of("name", secretName);
-    if (account.getImagePullSecrets() == null) {
+    // Fabric8 reads a missing list as an empty one; appending to a path that does not exist would fail, and
+    // replacing an empty list loses nothing (the resourceVersion test guarantees it is still empty).
+    if (account.getImagePullSecrets() == null || account.getImagePullSecrets().isEmpty()) {
       ops.add(op("add", "/imagePullSecrets", List.of(entry)));
     } else {
       ops.add(op("add", "/imagePullSecrets/-", entry));

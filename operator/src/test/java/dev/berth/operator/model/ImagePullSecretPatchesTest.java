@@ -22,14 +22,14 @@ class ImagePullSecretPatchesTest {
   }
 
   @Test
-  void addCreatesTheListWhenTheAccountHasNone() throws Exception {
-    ServiceAccount account = account("3");
-    account.setImagePullSecrets(null);
+  void addCreatesTheListWhenTheAccountHasNoneOrAnEmptyOne() throws Exception {
+    ServiceAccount missing = account("3");
+    missing.setImagePullSecrets(null);
+    String expected = "{\"op\":\"add\",\"path\":\"/imagePullSecrets\",\"value\":[{\"name\":\"demo-pull\"}]}";
 
-    JsonNode patch = json.readTree(ImagePullSecretPatches.add(account, "demo-pull"));
-
-    assertThat(patch.get(1).toString())
-        .isEqualTo("{\"op\":\"add\",\"path\":\"/imagePullSecrets\",\"value\":[{\"name\":\"demo-pull\"}]}");
+    assertThat(json.readTree(ImagePullSecretPatches.add(missing, "demo-pull")).get(1).toString()).isEqualTo(expected);
+    assertThat(json.readTree(ImagePullSecretPatches.add(account("3"), "demo-pull")).get(1).toString())
+        .isEqualTo(expected);
   }
 
   @Test
