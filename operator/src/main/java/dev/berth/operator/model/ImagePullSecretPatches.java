@@ -13,8 +13,11 @@ import java.util.OptionalInt;
 /**
  * JSON patches (RFC 6902) that add or remove one entry of a ServiceAccount's imagePullSecrets. The list has
  * no merge key, so merge patches and server-side apply would replace it whole and drop other tools' entries;
- * these patches touch one element and start with a {@code test} of the resourceVersion, so a concurrent edit
- * makes the API server reject them instead of being overwritten.
+ * these patches touch one element. Each starts by setting metadata.resourceVersion to the version the
+ * decision was made on: the API server treats a resourceVersion in a patch as a precondition and answers
+ * 409 Conflict when the object changed since, so a concurrent edit is never overwritten and an index never
+ * points at the wrong entry. (A {@code test} op would guard the same, but a failed test is answered 422 by
+ * real servers and not at all by Fabric8's mock server; the precondition gives one clear 409 on both.)
  */
 public final class ImagePullSecretPatches {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +42,7 @@ public final class ImagePullSecretPatches {
   /** Appends the entry, or sets the list to just it when the ServiceAccount has none. */
   public static String add(ServiceAccount account, String secretName) {
     List<Map<String, Object>> ops = new ArrayList<>();
-    ops.add(test(RESOURCE_VERSION, account.getMetadata().getResourceVersion()));
+    ops.add(guard(account));
     Map<String, String> entry = Map.of("name", secretName);
     // Fabric8 reads a missing list as an empty one; appending to a path that does not exist would fail, and
     // replacing an empty list loses nothing (the resourceVersion test guarantees it is still empty).
@@ -51,15 +54,14 @@ public final class ImagePullSecretPatches {
     return write(ops);
   }
 
-  /** Removes the entry at {@code index}, checking it still names the Secret. */
-  public static String remove(ServiceAccount account, int index, String secretName) {
+  /** Removes the entry at {@code index}; the guard makes sure it is still the entry that was read there. */
+  public static String remove(ServiceAccount account, int index) {
     String path = "/imagePullSecrets/" + index;
-    return write(List.of(test(RESOURCE_VERSION, account.getMetadata().getResourceVersion()),
-        test(path + "/name", secretName), op("remove", path, null)));
+    return write(List.of(guard(account), op("remove", path, null)));
   }
 
-  private static Map<String, Object> test(String path, Object value) {
-    return op("test", path, value);
+  private static Map<String, Object> guard(ServiceAccount account) {
+    return op("replace", RESOURCE_VERSION, account.getMetadata().getResourceVersion());
   }
 
   private static Map<String, Object> op(String op, String path, Object value) {

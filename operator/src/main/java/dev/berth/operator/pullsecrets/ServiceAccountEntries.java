@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds and removes Berth's one entry in a ServiceAccount's imagePullSecrets with resourceVersion-guarded JSON
- * patches. When someone else changed the ServiceAccount in between, the patch is rejected, the account is
+ * patches ({@link ImagePullSecretPatches}). When someone else changed the ServiceAccount in between, the patch is rejected, the account is
  * read again and the decision remade, so other entries are never lost and Berth's is never doubled.
  */
 final class ServiceAccountEntries {
@@ -47,7 +47,7 @@ final class ServiceAccountEntries {
         return Optional.empty();
       }
       String patch = present ? ImagePullSecretPatches.add(current, secretName)
-          : ImagePullSecretPatches.remove(current, index.getAsInt(), secretName);
+          : ImagePullSecretPatches.remove(current, index.getAsInt());
       try {
         LOG.info("{} {} in imagePullSecrets of ServiceAccount {}/{}", present ? "Adding" : "Removing", secretName,
             current.getMetadata().getNamespace(), current.getMetadata().getName());
@@ -62,7 +62,7 @@ final class ServiceAccountEntries {
         if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
           return Optional.of(FailureReasons.of("ServiceAccount " + current.getMetadata().getName(), e));
         }
-        // Most likely the resourceVersion test failed: someone else changed the account. Decide again.
+        // 409: someone else changed the account since it was read. Read it again and decide again.
         last = e;
         current = client.serviceAccounts().inNamespace(current.getMetadata().getNamespace())
             .withName(current.getMetadata().getName()).get();

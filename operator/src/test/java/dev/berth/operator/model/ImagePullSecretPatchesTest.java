@@ -17,7 +17,7 @@ class ImagePullSecretPatchesTest {
 
     JsonNode patch = json.readTree(ImagePullSecretPatches.add(account, "demo-pull"));
 
-    assertThat(patch.toString()).isEqualTo("[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"7\"},"
+    assertThat(patch.toString()).isEqualTo("[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":\"7\"},"
         + "{\"op\":\"add\",\"path\":\"/imagePullSecrets/-\",\"value\":{\"name\":\"demo-pull\"}}]");
   }
 
@@ -33,13 +33,12 @@ class ImagePullSecretPatchesTest {
   }
 
   @Test
-  void removeTakesOutOnlyTheEntryAtItsIndexAfterCheckingItsName() throws Exception {
+  void removeTakesOutOnlyTheEntryAtItsIndexGuardedByTheResourceVersion() throws Exception {
     ServiceAccount account = account("9", "other-pull", "demo-pull");
 
-    JsonNode patch = json.readTree(ImagePullSecretPatches.remove(account, 1, "demo-pull"));
+    JsonNode patch = json.readTree(ImagePullSecretPatches.remove(account, 1));
 
-    assertThat(patch.toString()).isEqualTo("[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"9\"},"
-        + "{\"op\":\"test\",\"path\":\"/imagePullSecrets/1/name\",\"value\":\"demo-pull\"},"
+    assertThat(patch.toString()).isEqualTo("[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":\"9\"},"
         + "{\"op\":\"remove\",\"path\":\"/imagePullSecrets/1\"}]");
   }
 
