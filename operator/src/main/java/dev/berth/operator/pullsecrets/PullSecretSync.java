@@ -65,7 +65,7 @@ public final class PullSecretSync {
             PodLayout.CA_CRT_KEY)
         : Optional.empty();
     Set<String> targets = PullSecretTargets.namespaces(registry, informers.namespaces().list().toList());
-    ServiceAccountEntries entries = new ServiceAccountEntries(client, informers);
+    ServiceAccountEntries entries = new ServiceAccountEntries(client, informers.serviceAccounts());
     PullSecretCopies copies = new PullSecretCopies(client, informers);
     removeStale(registry, targets, ca.isPresent(), copies, entries);
     return provision(registry, targets, dockerConfig, ca, copies, entries);
@@ -74,7 +74,7 @@ public final class PullSecretSync {
   /** Removes everything Berth put anywhere for the Registry (it is being deleted, or dropped pullSecrets). */
   public void removeAll(Registry registry, KubernetesClient client) {
     removeStale(registry, Set.of(), false, new PullSecretCopies(client, informers),
-        new ServiceAccountEntries(client, informers));
+        new ServiceAccountEntries(client, informers.serviceAccounts()));
   }
 
   private PullSecretsOutcome provision(Registry registry, Set<String> targets, String dockerConfig,

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.net.HttpURLConnection;
 import java.util.Optional;
@@ -22,11 +23,12 @@ final class ServiceAccountEntries {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceAccountEntries.class);
   private static final int ATTEMPTS = 5;
   private final KubernetesClient client;
-  private final PullSecretInformers informers;
+  private final RecentOperationCacheFiller<ServiceAccount> cache;
 
-  ServiceAccountEntries(KubernetesClient client, PullSecretInformers informers) {
+  /** {@code cache}: told about each patched account, so the next pass does not act on the old version. */
+  ServiceAccountEntries(KubernetesClient client, RecentOperationCacheFiller<ServiceAccount> cache) {
     this.client = client;
-    this.informers = informers;
+    this.cache = cache;
   }
 
   /** Empty when the account names the Secret (or is gone), else why not. */
@@ -53,7 +55,7 @@ final class ServiceAccountEntries {
             current.getMetadata().getNamespace(), current.getMetadata().getName());
         ServiceAccount patched = client.serviceAccounts().inNamespace(current.getMetadata().getNamespace())
             .withName(current.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON), patch);
-        informers.serviceAccounts().handleRecentResourceUpdate(ResourceID.fromResource(patched), patched, current);
+        cache.handleRecentResourceUpdate(ResourceID.fromResource(patched), patched, current);
         return Optional.empty();
       } catch (KubernetesClientException e) {
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
