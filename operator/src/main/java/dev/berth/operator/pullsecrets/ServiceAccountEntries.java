@@ -53,8 +53,8 @@ final class ServiceAccountEntries {
       try {
         LOG.info("{} {} in imagePullSecrets of ServiceAccount {}/{}", present ? "Adding" : "Removing", secretName,
             current.getMetadata().getNamespace(), current.getMetadata().getName());
-        ServiceAccount patched = client.serviceAccounts().inNamespace(current.getMetadata().getNamespace())
-            .withName(current.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON), patch);
+        // Through resource(current): patching by name alone makes the client GET the object first.
+        ServiceAccount patched = client.resource(current).patch(PatchContext.of(PatchType.JSON), patch);
         cache.handleRecentResourceUpdate(ResourceID.fromResource(patched), patched, current);
         return Optional.empty();
       } catch (KubernetesClientException e) {
