@@ -41,6 +41,26 @@ public final class PullSecretLabels {
         .allMatch(e -> e.getValue().equals(object.getMetadata().getLabels().get(e.getKey())));
   }
 
+  /** Whether both objects were made by Berth for the same Registry. */
+  public static boolean sameRegistry(HasMetadata a, HasMetadata b) {
+    return madeByBerth(a) && madeByBerth(b)
+        && a.getMetadata().getLabels().get(REGISTRY).equals(b.getMetadata().getLabels().get(REGISTRY))
+        && a.getMetadata().getLabels().get(REGISTRY_NAMESPACE).equals(b.getMetadata().getLabels().get(REGISTRY_NAMESPACE));
+  }
+
+  /** Why Berth must not overwrite {@code existing} with {@code desired}, if it must not. */
+  public static java.util.Optional<String> conflict(HasMetadata existing, HasMetadata desired) {
+    if (!madeByBerth(existing)) {
+      return java.util.Optional.of("already exists and was not created by Berth; not overwriting it");
+    }
+    if (!sameRegistry(existing, desired)) {
+      Map<String, String> labels = existing.getMetadata().getLabels();
+      return java.util.Optional.of("already exists for Registry " + labels.get(REGISTRY_NAMESPACE) + "/"
+          + labels.get(REGISTRY) + "; give one of them another pullSecrets.secretName");
+    }
+    return java.util.Optional.empty();
+  }
+
   public static boolean optedOut(HasMetadata object) {
     Map<String, String> annotations = object.getMetadata().getAnnotations();
     return annotations != null && "false".equalsIgnoreCase(annotations.get(OPT_OUT_ANNOTATION));

@@ -61,6 +61,10 @@ final class PullSecretCopies {
       if (existing.isEmpty()) {
         return create(desired, cache, type, what);
       }
+      Optional<String> conflict = PullSecretLabels.conflict(existing.get(), desired);
+      if (conflict.isPresent()) {
+        return Optional.of(what + " " + conflict.get());
+      }
       if (!upToDate.test(existing.get(), desired)) {
         LOG.info("Updating {} in {}", what, desired.getMetadata().getNamespace());
         T updated = client.resource(PullSecretModels.replacing(existing.get(), desired)).update();
@@ -85,8 +89,9 @@ final class PullSecretCopies {
       }
       T present = client.resources(type).inNamespace(desired.getMetadata().getNamespace())
           .withName(desired.getMetadata().getName()).get();
-      if (present != null && !PullSecretLabels.madeByBerth(present)) {
-        return Optional.of(what + " already exists and was not created by Berth; not overwriting it");
+      Optional<String> conflict = present != null ? PullSecretLabels.conflict(present, desired) : Optional.empty();
+      if (conflict.isPresent()) {
+        return conflict.map(c -> what + " " + c);
       }
       // Ours but not yet in the cache: its watch event brings it, and the next pass compares it.
       return Optional.empty();

@@ -97,6 +97,21 @@ class PullSecretModelsTest {
   }
 
   @Test
+  void copiesOfAnotherRegistryOrWithoutBerthLabelsAreConflicts() {
+    Secret mine = PullSecretModels.pullSecret(registry, "apps", "{}");
+    Registry other = TestRegistries.registry(withPullSecrets());
+    other.getMetadata().setName("other");
+    Secret theirs = PullSecretModels.pullSecret(other, "apps", "{}");
+    Secret foreign = new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("demo-pull")
+        .endMetadata().build();
+
+    assertThat(PullSecretLabels.conflict(PullSecretModels.pullSecret(registry, "apps", "{\"x\":1}"), mine)).isEmpty();
+    assertThat(PullSecretLabels.conflict(theirs, mine)).hasValueSatisfying(m -> assertThat(m).contains("tools/other"));
+    assertThat(PullSecretLabels.conflict(foreign, mine)).hasValueSatisfying(m -> assertThat(m)
+        .contains("not created by Berth"));
+  }
+
+  @Test
   void replacementKeepsTheExistingResourceVersionAndForeignLabels() {
     Secret existing = PullSecretModels.pullSecret(registry, "apps", "{}");
     existing.getMetadata().setResourceVersion("42");

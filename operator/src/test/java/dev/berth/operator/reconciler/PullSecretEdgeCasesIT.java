@@ -156,11 +156,14 @@ class PullSecretEdgeCasesIT {
     Registry registry = client.resource(PullSecretWorld.registry("e7", "e7-home", selecting())).create();
     waitUp().until(() -> world.provisioned(registry, "e7-home", "default"));
 
-    Registry changed = client.resources(Registry.class).inNamespace("e7-home").withName("e7").edit(r -> {
-      r.getSpec().pullSecrets.serviceAccounts = List.of("builder");
-      r.getSpec().pullSecrets.secretName = "e7-renamed";
-      return r;
-    });
+    // The operator writes the status meanwhile; an edit that lost that race is simply made again.
+    waitUp().ignoreExceptions().until(() -> client.resources(Registry.class).inNamespace("e7-home").withName("e7")
+        .edit(r -> {
+          r.getSpec().pullSecrets.serviceAccounts = List.of("builder");
+          r.getSpec().pullSecrets.secretName = "e7-renamed";
+          return r;
+        }) != null);
+    Registry changed = world.get(registry);
 
     waitUp().until(() -> world.provisioned(changed, "e7-home", "builder"));
     waitUp().until(() -> client.secrets().inNamespace("e7-home").withName("e7-pull").get() == null);
