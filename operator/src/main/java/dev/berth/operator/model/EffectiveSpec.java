@@ -13,6 +13,7 @@ import dev.berth.operator.crd.ServiceSpec;
 import dev.berth.operator.crd.StorageSpec;
 import dev.berth.operator.crd.TlsMode;
 import dev.berth.operator.crd.TlsSpec;
+import dev.berth.registry.config.GoDuration;
 import java.util.List;
 import java.util.Map;
 

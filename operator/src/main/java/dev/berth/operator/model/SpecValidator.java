@@ -10,6 +10,7 @@ import dev.berth.operator.crd.S3Storage;
 import dev.berth.operator.crd.StorageSpec;
 import dev.berth.operator.crd.TlsMode;
 import dev.berth.operator.crd.TlsSpec;
+import dev.berth.registry.config.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class SpecValidator {
     }
     try {
       Duration parsed = GoDuration.parse(text);
-      if (parsed.isZero()) {
+      if (parsed.isZero() || parsed.isNegative()) {
         problems.add(new SpecProblem(field, "must be longer than zero"));
         return null;
       }

@@ -3,6 +3,7 @@ package dev.berth.operator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.operator.crd.RegistrySpec;
+import dev.berth.registry.config.GoDuration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.LinkedHashMap;
 import java.util.Map;

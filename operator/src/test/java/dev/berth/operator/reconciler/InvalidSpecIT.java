@@ -80,11 +80,7 @@ class InvalidSpecIT {
     client.resource(new SecretBuilder().withNewMetadata().withName("corp-cert").withNamespace(NAMESPACE)
         .endMetadata().withType("kubernetes.io/tls")
         .withData(Map.of("tls.crt", "Y2VydA==", "tls.key", "a2V5")).build()).create();
-    client.resources(Registry.class).inNamespace(NAMESPACE).withName("corporate")
-        .edit(r -> {
-          r.getSpec().replicas = 1;
-          return r;
-        });
+    Registries.edit(client, "corporate", r -> r.getSpec().replicas = 1);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> client.apps().deployments().inNamespace(NAMESPACE)
         .withName(RegistryNames.deployment(registry)).get() != null);

@@ -72,12 +72,21 @@ public final class OperatorHarness implements AutoCloseable {
    */
   void reconcileNow(KubernetesClient testClient, dev.berth.operator.crd.Registry registry) {
     int before = reconciles.get();
-    testClient.configMaps().inNamespace(registry.getMetadata().getNamespace())
-        .withName(dev.berth.operator.model.RegistryNames.configMap(registry))
-        .edit(cm -> {
+    var configMap = testClient.configMaps().inNamespace(registry.getMetadata().getNamespace())
+        .withName(dev.berth.operator.model.RegistryNames.configMap(registry));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        configMap.edit(cm -> {
           cm.getMetadata().getAnnotations().put("test.berth.dev/poke", String.valueOf(System.nanoTime()));
           return cm;
         });
+        break;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> reconciles.get() > before);
   }
 

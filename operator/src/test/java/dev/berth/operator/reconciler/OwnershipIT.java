@@ -73,11 +73,10 @@ class OwnershipIT {
     Registry registry = create("switched", new RegistrySpec());
     harness.writes.clear();
 
-    client.resources(Registry.class).inNamespace(NAMESPACE).withName("switched").edit(r -> {
+    Registries.edit(client, "switched", r -> {
       r.getSpec().storage = new StorageSpec();
       r.getSpec().storage.pvc = new PvcStorage();
       r.getSpec().storage.pvc.retainOnDelete = false;
-      return r;
     });
 
     await().atMost(Duration.ofSeconds(30)).until(() -> isOwnedBy(claim(registry), registry));

@@ -25,6 +25,26 @@ final class Registries {
     return registry;
   }
 
+  /**
+   * Changes a Registry's spec as a user would, retrying when the operator's status write got in between
+   * (409 Conflict: the edit carries the resourceVersion it read).
+   */
+  static void edit(KubernetesClient client, String name, java.util.function.Consumer<Registry> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.resources(Registry.class).inNamespace(NAMESPACE).withName(name).edit(r -> {
+          change.accept(r);
+          return r;
+        });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
   static Registry get(KubernetesClient client, String name) {
     return client.resources(Registry.class).inNamespace(NAMESPACE).withName(name).get();
   }

@@ -154,10 +154,7 @@ class RegistryUpdatesIT {
   }
 
   private void edit(Registry registry, Consumer<Registry> change) {
-    client.resources(Registry.class).inNamespace(NAMESPACE).withName(registry.getMetadata().getName()).edit(r -> {
-      change.accept(r);
-      return r;
-    });
+    Registries.edit(client, registry.getMetadata().getName(), change);
   }
 
   private void assertUntouched(String... pathFragments) {

@@ -99,7 +99,7 @@ public final class BlobHandler {
     }
     Context vertxContext = context.vertx().getOrCreateContext();
     context.vertx().<InputStream>executeBlocking(() -> blobs.open(digest, offset), false)
-        .compose(in -> InputStreamSender.send(vertxContext, in, length, ctx.response()))
+        .compose(in -> InputStreamSender.send(vertxContext, in, length, ctx))
         .onFailure(error -> sendFailed(ctx, error));
   }
 

@@ -34,7 +34,7 @@ public final class CatalogHandler {
           ArrayNode names = body.putArray("repositories");
           page.entries().forEach(name -> names.add(name.value()));
           if (page.nextAfter() != null) {
-            String path = ResponseUrls.path(ctx, "/v2/_catalog");
+            String path = Locations.path(ctx, "/v2/_catalog");
             ctx.response().putHeader("Link", pagination.nextLink(path, page.nextAfter(), RepositoryName::value));
           }
           ctx.response().putHeader("Content-Type", "application/json").end(body.toString());

@@ -32,6 +32,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
       ctx.request().connection().close();
       return;
     }
+    if (!ctx.request().isEnded()) {
+      // Refused before a handler read the body (bad name, denied push): the route table paused the request, so
+      // drain and discard the rest, or the client stalls sending into a connection that no longer reads.
+      ctx.request().handler(ignored -> { }).resume();
+    }
     send(response, error);
   }
 

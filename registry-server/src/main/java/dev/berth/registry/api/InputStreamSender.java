@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -30,9 +31,10 @@ final class InputStreamSender {
   }
 
   /** Streams length bytes (the stream is positioned at the first one), ends the response, closes the stream. */
-  static Future<Void> send(Context context, InputStream in, long length, HttpServerResponse response) {
-    InputStreamSender sender = new InputStreamSender(context, in, length, response);
-    response.closeHandler(ignored -> sender.finish(new IOException("client closed the connection")));
+  static Future<Void> send(Context context, InputStream in, long length, RoutingContext routing) {
+    InputStreamSender sender = new InputStreamSender(context, in, length, routing.response());
+    // Through the routing context, so that other end handlers (the access log) keep theirs.
+    routing.addEndHandler(result -> sender.finish(result.failed() ? result.cause() : null));
     sender.readNext();
     return sender.done.future();
   }

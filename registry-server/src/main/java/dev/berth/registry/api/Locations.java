@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
  * Builds the {@code Location} URLs the API hands out, the way registry:2 does: absolute, from {@code http.host}
  * when set or else from the request's (possibly forwarded) scheme and host, unless {@code http.relativeurls}
  * asks for bare paths. Paths start at the router's mount point, so a registry served under
- * {@code http.prefix} points clients back under that prefix. Like registry:2, only the scheme and authority
- * of {@code http.host} are used; the path comes from the mount point.
+ * {@code http.prefix} points clients back under that prefix. An {@code http.host} with a path of its own
+ * ({@code https://example.com/registry}, a proxy that strips that prefix) replaces the mount point, as in
+ * registry:2, where URLs resolve against {@code http.host}. {@code Link} headers stay relative, as registry:2's
+ * are ({@link #path}).
  */
 final class Locations {
   private final ApiOptions options;
@@ -22,33 +24,43 @@ final class Locations {
   }
 
   String blob(RoutingContext ctx, RepositoryName repository, Digest digest) {
-    return base(ctx) + "/v2/" + repository.value() + "/blobs/" + digest;
+    return url(ctx, "/v2/" + repository.value() + "/blobs/" + digest);
+  }
+
+  String manifest(RoutingContext ctx, RepositoryName repository, Digest digest) {
+    return url(ctx, "/v2/" + repository.value() + "/manifests/" + digest);
+  }
+
+  /** The URL of an API path ({@code /v2/...}) for a Location header. */
+  String url(RoutingContext ctx, String apiPath) {
+    return base(ctx) + apiPath;
+  }
+
+  /** The path of an API URL under this router's mount point, for relative {@code Link} headers. */
+  static String path(RoutingContext ctx, String apiPath) {
+    return withoutTrailingSlashes(ctx.mountPoint() == null ? "" : ctx.mountPoint()) + apiPath;
   }
 
   String upload(RoutingContext ctx, RepositoryName repository, String uuid, String state) {
-    String url = base(ctx) + "/v2/" + repository.value() + "/blobs/uploads/" + uuid;
+    String url = url(ctx, "/v2/" + repository.value() + "/blobs/uploads/" + uuid);
     return state == null ? url : url + "?_state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
   }
 
-  /** Scheme, authority and mount point, without a trailing slash; empty authority for relative URLs. */
+  /** Scheme, authority and base path, without a trailing slash; no scheme and authority for relative URLs. */
   String base(RoutingContext ctx) {
-    String mountPoint = ctx.mountPoint() == null ? "" : ctx.mountPoint();
-    while (mountPoint.endsWith("/")) {
-      mountPoint = mountPoint.substring(0, mountPoint.length() - 1);
-    }
+    String mountPoint = withoutTrailingSlashes(ctx.mountPoint() == null ? "" : ctx.mountPoint());
     if (options.relativeUrls()) {
       return mountPoint;
     }
-    return origin(ctx.request()) + mountPoint;
+    URI host = configuredHost();
+    if (host != null) {
+      String hostPath = withoutTrailingSlashes(host.getRawPath() == null ? "" : host.getRawPath());
+      return host.getScheme() + "://" + host.getRawAuthority() + (hostPath.isEmpty() ? mountPoint : hostPath);
+    }
+    return requestOrigin(ctx.request()) + mountPoint;
   }
 
-  private String origin(HttpServerRequest request) {
-    if (options.host() != null && !options.host().isBlank()) {
-      String configured = configuredOrigin(options.host());
-      if (configured != null) {
-        return configured;
-      }
-    }
+  private String requestOrigin(HttpServerRequest request) {
     String scheme = firstValue(request.getHeader("X-Forwarded-Proto"));
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
       scheme = request.scheme() == null ? "http" : request.scheme();
@@ -62,14 +74,25 @@ final class Locations {
     return scheme.toLowerCase(java.util.Locale.ROOT) + "://" + authority;
   }
 
-  private static String configuredOrigin(String host) {
+  /** {@code http.host} when it is an absolute URL; null to build URLs from the request. */
+  private URI configuredHost() {
+    if (options.host() == null || options.host().isBlank()) {
+      return null;
+    }
     try {
-      URI uri = new URI(host.trim());
-      return uri.getScheme() != null && uri.getRawAuthority() != null
-          ? uri.getScheme() + "://" + uri.getRawAuthority() : null;
+      URI uri = new URI(options.host().trim());
+      return uri.getScheme() != null && uri.getRawAuthority() != null ? uri : null;
     } catch (java.net.URISyntaxException e) {
       return null;
     }
+  }
+
+  private static String withoutTrailingSlashes(String path) {
+    String trimmed = path;
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
   }
 
   private static String firstValue(String header) {

@@ -19,9 +19,11 @@ public final class ManifestHandler {
 
   private final RegistryContext context;
   private final ManifestStore store;
+  private final Locations locations;
 
   public ManifestHandler(RegistryContext context) {
     this.context = context;
+    this.locations = new Locations(context.options());
     this.store = new ManifestStore(context.driver());
   }
 
@@ -42,8 +44,7 @@ public final class ManifestHandler {
             () -> store(repository, reference, body.getBytes(), contentType), false))
         .onSuccess(pushed -> {
           HttpServerResponse response = ctx.response().setStatusCode(201);
-          response.putHeader("Location", ResponseUrls.location(context, ctx,
-              "/v2/" + repository + "/manifests/" + pushed.digest()));
+          response.putHeader("Location", locations.manifest(ctx, repository, pushed.digest()));
           response.putHeader("Docker-Content-Digest", pushed.digest().toString());
           if (pushed.subject() != null) {
             response.putHeader("OCI-Subject", pushed.subject().toString());

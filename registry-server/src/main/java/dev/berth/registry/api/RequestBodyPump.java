@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +26,21 @@ final class RequestBodyPump {
   }
 
   private final Context context;
+  private final RoutingContext routing;
   private final HttpServerRequest request;
   private final FileWriterStream sink;
   private final Promise<Void> done = Promise.promise();
   private boolean interrupted;
 
-  private RequestBodyPump(Context context, HttpServerRequest request, FileWriterStream sink) {
+  private RequestBodyPump(Context context, RoutingContext routing, FileWriterStream sink) {
     this.context = context;
-    this.request = request;
+    this.routing = routing;
+    this.request = routing.request();
     this.sink = sink;
   }
 
-  static Future<Void> pump(Context context, HttpServerRequest request, FileWriterStream sink) {
-    return new RequestBodyPump(context, request, sink).start();
+  static Future<Void> pump(Context context, RoutingContext routing, FileWriterStream sink) {
+    return new RequestBodyPump(context, routing, sink).start();
   }
 
   private Future<Void> start() {
@@ -57,13 +60,22 @@ final class RequestBodyPump {
         done.tryFail(result.cause());
       }
     }));
-    // The connection may have gone while the request waited (paused) for authentication and the session.
-    request.response().closeHandler(ignored -> interrupted(new HttpClosedException("connection closed")));
+    // Through the routing context, so that other end handlers (the access log) keep theirs.
+    routing.addEndHandler(result -> {
+      if (result.failed()) {
+        interrupted(result.cause());
+      }
+    });
     if (request.response().closed()) {
       interrupted(new HttpClosedException("connection closed before the body was read"));
-    } else {
-      request.resume();
+      return done.future();
     }
+    // A client that asked to wait (curl does for bodies over 1 MiB) may send now: the session was found and
+    // accepted this request. Had it been refused, the client got the error without sending the body.
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && !request.response().headWritten()) {
+      request.response().writeContinue();
+    }
+    request.resume();
     return done.future();
   }
 

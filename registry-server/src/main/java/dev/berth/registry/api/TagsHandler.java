@@ -37,7 +37,7 @@ public final class TagsHandler {
           ArrayNode names = body.putArray("tags");
           page.entries().forEach(names::add);
           if (page.nextAfter() != null) {
-            String path = ResponseUrls.path(ctx, "/v2/" + repository + "/tags/list");
+            String path = Locations.path(ctx, "/v2/" + repository + "/tags/list");
             ctx.response().putHeader("Link", pagination.nextLink(path, page.nextAfter(), tag -> tag));
           }
           ctx.response().putHeader("Content-Type", "application/json").end(body.toString());

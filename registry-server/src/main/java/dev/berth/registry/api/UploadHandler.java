@@ -171,7 +171,7 @@ public final class UploadHandler {
   private Future<Void> appendBody(RoutingContext ctx, Upload upload) {
     var eventLoop = context.vertx().getOrCreateContext();
     return blocking(upload::append)
-        .compose(writer -> RequestBodyPump.pump(eventLoop, ctx.request(), new FileWriterStream(eventLoop, writer)));
+        .compose(writer -> RequestBodyPump.pump(eventLoop, ctx, new FileWriterStream(eventLoop, writer)));
   }
 
   private static Future<Void> resumed(RoutingContext ctx) {

@@ -43,6 +43,11 @@ public final class RegistryServer {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
   /** Below Kubernetes' default 30 s grace period, so that the drain ends before SIGKILL. */
   static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(25);
+  /**
+   * A connection that moves no byte for this long is closed, so a client that stalls mid-upload releases its
+   * upload session; any client that is really sending or receiving never comes near it.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 
   private final Vertx vertx;
   private final HttpServer httpServer;
@@ -141,7 +146,11 @@ public final class RegistryServer {
     try {
       // No h2c upgrade on plain HTTP: registry:2 (Go's net/http) never offers it, and an upgrade in the middle of
       // a streamed upload body is exactly where clients and servers disagree.
-      return ServerTls.configure(new HttpServerOptions().setHttp2ClearTextEnabled(false), config.http());
+      HttpServerOptions options = new HttpServerOptions()
+          .setHttp2ClearTextEnabled(false)
+          .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
+          .setIdleTimeoutUnit(TimeUnit.SECONDS);
+      return ServerTls.configure(options, config.http());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
     }

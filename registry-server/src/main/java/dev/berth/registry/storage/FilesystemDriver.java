@@ -17,26 +17,25 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Stores objects as files under a root directory with registry:2's layout: driver path
  * {@code /docker/registry/v2/...} is file {@code <root>/docker/registry/v2/...}, so registry:2 and Berth can
  * serve the same volume.
  *
- * <p>Directories exist only while they hold something: deletes and moves remove the parents they leave empty,
- * and an empty directory found on disk (registry:2 leaves them behind) is reported as absent, exactly as in
- * {@link InMemoryDriver}. Names that are not valid path segments (the '~' temporaries of {@link #putContent})
- * are never listed.
+ * <p>Directories exist only while they hold something, as in {@link InMemoryDriver}: new parents appear in one
+ * rename together with the file that needs them ({@link AtomicPlacement}), a deleted directory disappears in one
+ * rename before its content is removed, deletes and moves remove the parents they leave empty, and an empty
+ * directory found on disk (registry:2 leaves them behind) is reported as absent. Names that are not valid path
+ * segments (the '~' temporaries and staging directories a crash may leave) are never listed.
  */
 public final class FilesystemDriver implements StorageDriver {
-  /** Retries when a concurrent delete prunes a parent directory between our mkdir and our create. */
-  private static final int PARENT_RACE_ATTEMPTS = 16;
-
   private final RootedPaths paths;
+  private final AtomicPlacement placement;
 
   public FilesystemDriver(Path root) {
     this.paths = new RootedPaths(root);
+    this.placement = new AtomicPlacement(paths.root());
   }
 
   @Override
@@ -54,27 +53,16 @@ public final class FilesystemDriver implements StorageDriver {
     }
   }
 
-  /** Writes a '~' temporary next to the target, fsyncs it and renames it over the target. */
+  /** Writes an fsynced '~' temporary in the deepest existing directory, then places it over the target. */
   @Override
   public void putContent(String path, byte[] content) throws IOException {
     Path target = paths.resolve(path);
-    for (int attempt = 1; ; attempt++) {
-      Path temp = target.resolveSibling(target.getFileName() + ".tmp~" + UUID.randomUUID());
-      try {
-        Files.createDirectories(target.getParent());
-        writeFully(temp, content);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(target.getParent());
-        return;
-      } catch (NoSuchFileException parentPruned) {
-        Files.deleteIfExists(temp);
-        if (attempt == PARENT_RACE_ATTEMPTS) {
-          throw parentPruned;
-        }
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(temp);
-        throw e;
-      }
+    Path temp = newTemporary(target, content);
+    try {
+      placement.place(temp, target);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
     }
   }
 
@@ -104,7 +92,7 @@ public final class FilesystemDriver implements StorageDriver {
     if (!append) {
       options.add(StandardOpenOption.TRUNCATE_EXISTING);
     }
-    FileChannel channel = openCreatingParents(file, options.toArray(OpenOption[]::new));
+    FileChannel channel = openWithParents(file, options.toArray(OpenOption[]::new));
     long size = channel.size();
     channel.position(size);
     return new FilesystemWriter(channel, size, () -> {
@@ -151,33 +139,48 @@ public final class FilesystemDriver implements StorageDriver {
   public void move(String sourcePath, String destPath) throws IOException {
     Path source = paths.resolve(sourcePath);
     Path dest = paths.resolve(destPath);
-    for (int attempt = 1; ; attempt++) {
+    if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+      throw new PathNotFoundException(sourcePath);
+    }
+    try {
+      placement.place(source, dest);
+    } catch (NoSuchFileException e) {
       if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         throw new PathNotFoundException(sourcePath);
       }
-      try {
-        Files.createDirectories(dest.getParent());
-        Files.move(source, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(dest.getParent());
-        pruneEmptyParents(source);
-        return;
-      } catch (NoSuchFileException sourceGoneOrParentPruned) {
-        if (attempt == PARENT_RACE_ATTEMPTS) {
-          throw sourceGoneOrParentPruned;
-        }
-      }
+      throw e;
     }
+    pruneEmptyParents(source);
   }
 
+  /** A directory is first renamed to an invisible name, so it vanishes in one step, then emptied at leisure. */
   @Override
   public void delete(String path) throws IOException {
     Path local = paths.resolve(path);
     if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
       throw new PathNotFoundException(path);
     }
-    long deletedFiles = TreeDeletion.deleteTree(local, local.equals(paths.root()));
+    long deletedObjects;
+    if (local.equals(paths.root())) {
+      deletedObjects = TreeDeletion.deleteTree(local, true);
+    } else if (Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS)) {
+      Path doomed = AtomicPlacement.scratch(local.getParent(), "deleting");
+      try {
+        Files.move(local, doomed, StandardCopyOption.ATOMIC_MOVE);
+      } catch (NoSuchFileException e) {
+        throw new PathNotFoundException(path);
+      }
+      deletedObjects = TreeDeletion.deleteTree(doomed, false);
+    } else {
+      try {
+        Files.delete(local);
+      } catch (NoSuchFileException e) {
+        throw new PathNotFoundException(path);
+      }
+      deletedObjects = RootedPaths.isVisibleName(local.getFileName().toString()) ? 1 : 0;
+    }
     pruneEmptyParents(local);
-    if (deletedFiles == 0) {
+    if (deletedObjects == 0) {
       throw new PathNotFoundException(path);
     }
   }
@@ -196,14 +199,41 @@ public final class FilesystemDriver implements StorageDriver {
     return local;
   }
 
-  private FileChannel openCreatingParents(Path file, OpenOption... options) throws IOException {
+  /** An fsynced temporary holding the content, in the deepest existing directory on the target's way. */
+  private Path newTemporary(Path target, byte[] content) throws IOException {
     for (int attempt = 1; ; attempt++) {
+      Path temp = AtomicPlacement.scratch(placement.deepestExistingDirectory(target.getParent()), "tmp");
       try {
-        Files.createDirectories(file.getParent());
+        writeFully(temp, content);
+        return temp;
+      } catch (NoSuchFileException directoryPrunedMeanwhile) {
+        if (attempt == AtomicPlacement.ATTEMPTS) {
+          throw directoryPrunedMeanwhile;
+        }
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+    }
+  }
+
+  /** Opens the file, first placing an empty one (with its missing parents, atomically) when it has no directory. */
+  private FileChannel openWithParents(Path file, OpenOption... options) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.isDirectory(file.getParent())) {
+        Path empty = newTemporary(file, new byte[0]);
+        try {
+          placement.place(empty, file);
+        } catch (IOException | RuntimeException e) {
+          Files.deleteIfExists(empty);
+          throw e;
+        }
+      }
+      try {
         return FileChannel.open(file, options);
-      } catch (NoSuchFileException parentPruned) {
-        if (attempt == PARENT_RACE_ATTEMPTS) {
-          throw parentPruned;
+      } catch (NoSuchFileException parentPrunedMeanwhile) {
+        if (attempt == AtomicPlacement.ATTEMPTS) {
+          throw parentPrunedMeanwhile;
         }
       }
     }
@@ -217,15 +247,6 @@ public final class FilesystemDriver implements StorageDriver {
         channel.write(buffer);
       }
       channel.force(true);
-    }
-  }
-
-  /** Makes a rename durable across power loss; a failure here cannot undo the rename, so it is not fatal. */
-  private static void syncDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException unsupported) {
-      // Some filesystems refuse fsync on directories; the rename itself has already happened.
     }
   }
 

@@ -38,13 +38,6 @@ final class RootedPaths {
     return local;
   }
 
-  /** The driver path of a local file under the root. */
-  String driverPath(Path local) {
-    Path relative = realRoot.relativize(local);
-    return relative.toString().isEmpty() ? "/" : "/" + relative.toString().replace(local.getFileSystem()
-        .getSeparator(), "/");
-  }
-
   /**
    * True for names that may appear in a driver path. Anything else in a directory (temporary files of an
    * interrupted {@code putContent}, which carry a '~') is invisible to callers.

@@ -23,7 +23,7 @@ final class TreeDeletion {
     Files.walkFileTree(top, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-        if (deleteIfPresent(file) && RootedPaths.isVisibleName(file.getFileName().toString())) {
+        if (Files.deleteIfExists(file) && RootedPaths.isVisibleName(file.getFileName().toString())) {
           objects[0]++;
         }
         return FileVisitResult.CONTINUE;
@@ -43,15 +43,11 @@ final class TreeDeletion {
           throw failure;
         }
         if (!(keepTop && dir.equals(top))) {
-          deleteIfPresent(dir);
+          Files.deleteIfExists(dir);
         }
         return FileVisitResult.CONTINUE;
       }
     });
     return objects[0];
-  }
-
-  private static boolean deleteIfPresent(Path path) throws IOException {
-    return Files.deleteIfExists(path);
   }
 }

@@ -32,9 +32,9 @@ class LocationAndMountIT {
 
   @Test
   void locationsUseHttpHostWhenConfigured() {
-    ApiOptions options = new ApiOptions(false, false, false, "https://registry.example.com:8443/ignored", false,
-        "secret");
-    try (ApiTestServer server = ApiTestServer.start(new InMemoryDriver(), options)) {
+    ApiOptions options = new ApiOptions(false, false, false, "https://registry.example.com:8443", false, "secret");
+    try (ApiTestServer server = ApiTestServer.start(new InMemoryDriver(), options, AccessControl.allowAll(),
+        "/registry")) {
       RegistryCalls calls = new RegistryCalls(server);
 
       HttpResponse<byte[]> response = calls.send("POST",
@@ -42,7 +42,21 @@ class LocationAndMountIT {
 
       assertThat(response.statusCode()).isEqualTo(201);
       assertThat(response.headers().firstValue("Location"))
-          .contains("https://registry.example.com:8443/v2/app/blobs/" + Digest.sha256Of(CONTENT));
+          .contains("https://registry.example.com:8443/registry/v2/app/blobs/" + Digest.sha256Of(CONTENT));
+    }
+  }
+
+  @Test
+  void httpHostWithAPathReplacesTheMountPoint() {
+    // A proxy serving the registry under /mirror and stripping that prefix: the registry itself has none.
+    ApiOptions options = new ApiOptions(false, false, false, "https://example.com/mirror/", false, "secret");
+    try (ApiTestServer server = ApiTestServer.start(new InMemoryDriver(), options)) {
+      RegistryCalls calls = new RegistryCalls(server);
+
+      HttpResponse<byte[]> response = calls.send("POST", "/v2/app/blobs/uploads/", null);
+
+      assertThat(response.headers().firstValue("Location").orElseThrow())
+          .startsWith("https://example.com/mirror/v2/app/blobs/uploads/");
     }
   }
 

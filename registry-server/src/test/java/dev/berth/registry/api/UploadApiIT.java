@@ -337,6 +337,47 @@ class UploadApiIT {
   }
 
   @Test
+  void expectContinueIsAnsweredOnceTheSessionAcceptsTheBody() throws Exception {
+    URI upload = calls.startUpload("app");
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(60_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      java.io.InputStream in = socket.getInputStream();
+      out.write(("PATCH " + target(upload) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+          + "Content-Length: " + CONTENT.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+
+      assertThat(readLine(in)).isEqualTo("HTTP/1.1 100 Continue");
+      assertThat(readLine(in)).isEmpty();
+      out.write(CONTENT);
+      out.flush();
+      assertThat(readLine(in)).isEqualTo("HTTP/1.1 202 Accepted");
+    }
+  }
+
+  @Test
+  void expectContinueOnAnUnknownSessionGetsTheErrorWithoutTheBody() throws Exception {
+    String response = calls.raw("PATCH /v2/app/blobs/uploads/" + UUID.randomUUID() + " HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n",
+        new byte[0], false);
+
+    assertThat(response).startsWith("HTTP/1.1 404").contains("BLOB_UPLOAD_UNKNOWN").doesNotContain("100 Continue");
+  }
+
+  private static String readLine(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new java.io.EOFException("connection closed after: " + line);
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+
+  @Test
   void secondRequestOnABusySessionIsRefusedWithoutCorruptingIt() throws Exception {
     URI upload = calls.startUpload("app");
     byte[] first = "first-part-".getBytes(StandardCharsets.UTF_8);

@@ -156,6 +156,34 @@ class FilesystemDriverTest extends StorageDriverContract {
   }
 
   @Test
+  void leftoversOfACrashWhileCreatingOrDeletingDirectoriesAreNeverListed() throws IOException {
+    driver.putContent("/repo/_manifests/tags/v1/current/link", bytes("sha256:1"));
+    Path tags = root.resolve("repo/_manifests/tags");
+    Files.createDirectories(tags.resolve("~staging-0011223344556677/current"));
+    Files.writeString(tags.resolve("~staging-0011223344556677/current/link"), "sha256:2");
+    Files.createDirectories(tags.resolve("~deleting-8899aabbccddeeff/current"));
+    Files.writeString(tags.resolve("~deleting-8899aabbccddeeff/current/link"), "sha256:3");
+
+    assertThat(driver.list("/repo/_manifests/tags")).containsExactly("/repo/_manifests/tags/v1");
+  }
+
+  @Test
+  void newDirectoriesAppearTogetherWithTheirFileAndLeaveNoStagingBehind() throws IOException {
+    driver.putContent("/repo/_manifests/tags/v1/current/link", bytes("sha256:1"));
+    driver.move("/repo/_manifests/tags/v1/current/link", "/blobs/sha256/ab/abcd/data");
+    try (FileWriter writer = driver.writer("/repo/_uploads/id/data", false)) {
+      writer.write(ByteBuffer.wrap(bytes("x")));
+    }
+    driver.delete("/repo/_uploads/id");
+
+    try (Stream<Path> everything = Files.walk(root)) {
+      assertThat(everything.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("~"));
+    }
+    assertThat(root.resolve("blobs/sha256/ab/abcd/data")).hasContent("sha256:1");
+    assertThat(root.resolve("repo")).doesNotExist();
+  }
+
+  @Test
   void putContentLeavesNoTemporaryBehind() throws IOException {
     driver.putContent("/dir/link", bytes("one"));
     driver.putContent("/dir/link", bytes("two"));

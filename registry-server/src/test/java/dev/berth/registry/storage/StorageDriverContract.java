@@ -144,6 +144,58 @@ abstract class StorageDriverContract {
         "/shared/parent/dir0", "/shared/parent/dir1", "/shared/parent/dir2", "/shared/parent/dir3");
   }
 
+  @Test
+  void concurrentPutsCreatingTheSameNewDirectoriesAllSucceed() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String parent = "/new/round" + round + "/tags/shared/current";
+        List<Future<?>> puts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          String path = parent + "/link" + t;
+          puts.add(pool.submit((Callable<Void>) () -> {
+            driver.putContent(path, bytes(path));
+            return null;
+          }));
+        }
+        for (Future<?> put : puts) {
+          put.get(2, TimeUnit.MINUTES);
+        }
+        assertThat(driver.list(parent)).hasSize(threads);
+        assertThat(driver.list("/new/round" + round)).containsExactly("/new/round" + round + "/tags");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentMovesIntoTheSameNewDirectoryAllSucceed() throws Exception {
+    int threads = 8;
+    for (int t = 0; t < threads; t++) {
+      driver.putContent("/uploads/" + t + "/data", bytes("blob " + t));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> moves = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int n = t;
+        moves.add(pool.submit((Callable<Void>) () -> {
+          driver.move("/uploads/" + n + "/data", "/blobs/sha256/ab/abcd/data" + n);
+          return null;
+        }));
+      }
+      for (Future<?> move : moves) {
+        move.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(driver.list("/blobs/sha256/ab/abcd")).hasSize(threads);
+    assertThatThrownBy(() -> driver.list("/uploads")).isInstanceOf(PathNotFoundException.class);
+  }
+
   // --- reader --------------------------------------------------------------------------------------------
 
   @Test
