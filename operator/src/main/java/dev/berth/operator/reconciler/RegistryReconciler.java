@@ -138,7 +138,12 @@ public class RegistryReconciler implements Reconciler<Registry>, ContextInitiali
     RegistryStatus status = RegistryStatusAggregator.observed(spec, BerthDependent.secondary(context, Deployment.class, RegistryNames.deployment(registry)),
         certificate, now);
     PullSecretConditions.apply(status, registry, pulls, now);
-    return withStatus(registry, status, certificate.map(c -> Instant.parse(c.renewalTime)));
+    Optional<Instant> wakeUp = certificate.map(c -> Instant.parse(c.renewalTime));
+    if (pulls.blocked() != null || !pulls.failed().isEmpty()) {
+      // Forbidden or over quota in some namespace: nothing there is watched that would say it is fixed.
+      wakeUp = Optional.of(now.plus(MIN_WAKE_UP));
+    }
+    return withStatus(registry, status, wakeUp);
   }
 
   private Optional<CertificateStatus> certificateStatus(EffectiveSpec spec, Context<Registry> context) {
