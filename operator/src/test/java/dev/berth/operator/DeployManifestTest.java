@@ -35,6 +35,14 @@ class DeployManifestTest {
             .as("%s %s", verb, HasMetadata.getPlural(type)).isTrue();
       }
     }
+    for (String verb : List.of("get", "list", "watch")) {
+      assertThat(allows(role, "", "namespaces", verb)).as("%s namespaces", verb).isTrue();
+    }
+    for (String plural : List.of("secrets", "configmaps", "serviceaccounts")) {
+      for (String verb : List.of("list", "watch", "create", "update", "patch", "delete")) {
+        assertThat(allows(role, "", plural, verb)).as("pull secrets: %s %s", verb, plural).isTrue();
+      }
+    }
     assertThat(allows(role, Registry.GROUP, "registries", "watch")).isTrue();
     assertThat(allows(role, Registry.GROUP, "registries/status", "patch")).isTrue();
     assertThat(allows(role, "coordination.k8s.io", "leases", "update")).isTrue();

@@ -46,6 +46,9 @@ public class RegistrySpec {
 
   public ServiceSpec service;
 
+  @JsonPropertyDescription("Put a pull Secret and the CA into these namespaces and their ServiceAccounts.")
+  public PullSecretsSpec pullSecrets;
+
   @JsonPropertyDescription("Extra registry config.yml keys, merged under the keys the operator manages.")
   @SchemaFrom(type = FreeFormObject.class)
   public Map<String, Object> config;

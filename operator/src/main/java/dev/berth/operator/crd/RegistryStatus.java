@@ -28,16 +28,20 @@ public class RegistryStatus {
 
   public Integer readyReplicas;
 
+  public PullSecretsStatus pullSecrets;
+
   @Override
   public boolean equals(Object o) {
     return o instanceof RegistryStatus s && Objects.equals(observedGeneration, s.observedGeneration)
         && Objects.equals(conditions, s.conditions) && Objects.equals(endpoint, s.endpoint)
         && Objects.equals(caSecret, s.caSecret) && Objects.equals(credentialsSecret, s.credentialsSecret)
-        && Objects.equals(certificate, s.certificate) && Objects.equals(readyReplicas, s.readyReplicas);
+        && Objects.equals(certificate, s.certificate) && Objects.equals(readyReplicas, s.readyReplicas)
+        && Objects.equals(pullSecrets, s.pullSecrets);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, endpoint, caSecret, credentialsSecret, certificate, readyReplicas);
+    return Objects.hash(observedGeneration, conditions, endpoint, caSecret, credentialsSecret, certificate, readyReplicas,
+        pullSecrets);
   }
 }

@@ -62,6 +62,18 @@ public final class RegistryNames {
     return name(registry) + "-registry";
   }
 
+  /** The dockerconfigjson Secret put into every pull-secret target namespace. */
+  public static String pullSecret(Registry registry) {
+    var pull = registry.getSpec() != null ? registry.getSpec().pullSecrets : null;
+    return pull != null && pull.secretName != null && !pull.secretName.isBlank() ? pull.secretName
+        : name(registry) + "-pull";
+  }
+
+  /** The ConfigMap with the registry's ca.crt in every pull-secret target namespace. */
+  public static String caConfigMap(Registry registry) {
+    return name(registry) + "-ca";
+  }
+
   /** The names the Service answers to inside the cluster, shortest first. */
   public static java.util.List<String> serviceDnsNames(Registry registry) {
     String svc = service(registry);

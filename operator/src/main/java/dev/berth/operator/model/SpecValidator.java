@@ -48,6 +48,7 @@ public final class SpecValidator {
     if (spec.service != null && spec.service.port != null && (spec.service.port < 1 || spec.service.port > 65535)) {
       problems.add(new SpecProblem("spec.service.port", "must be between 1 and 65535"));
     }
+    problems.addAll(PullSecretsValidator.validate(registry));
     if (spec.config != null) {
       ConfigYaml.validateUserConfig(spec.config)
           .ifPresent(message -> problems.add(new SpecProblem("spec.config", message)));

@@ -19,6 +19,11 @@ import dev.berth.operator.dependent.ServiceAccountDependent;
 import dev.berth.operator.dependent.ServiceDependent;
 import dev.berth.operator.dependent.TlsSecretDependent;
 import dev.berth.operator.model.CertificateModels;
+import dev.berth.operator.model.PullSecretConditions;
+import dev.berth.operator.model.PullSecretsOutcome;
+import dev.berth.operator.pullsecrets.PullSecretInformers;
+import dev.berth.operator.pullsecrets.PullSecretSync;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import dev.berth.operator.model.EffectiveSpec;
 import dev.berth.operator.model.RegistryNames;
 import dev.berth.operator.model.RegistryStatusAggregator;
@@ -27,7 +32,10 @@ import dev.berth.operator.model.SpecValidator;
 import dev.berth.operator.crd.TlsMode;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ContextInitializer;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -66,7 +74,7 @@ import org.slf4j.LoggerFactory;
             DependentNames.TLS, DependentNames.CONFIG_MAP, DependentNames.PVC}),
     @Dependent(name = DependentNames.PDB, type = PdbDependent.class, dependsOn = DependentNames.DEPLOYMENT)
 })
-public class RegistryReconciler implements Reconciler<Registry>, ContextInitializer<Registry> {
+public class RegistryReconciler implements Reconciler<Registry>, ContextInitializer<Registry>, Cleaner<Registry> {
   public static final String NAME = "registry";
   /** Upper bound between reconciles of a healthy Registry, so time-based renewals are never missed long. */
   static final Duration MAX_WAKE_UP = Duration.ofHours(6);
@@ -74,9 +82,23 @@ public class RegistryReconciler implements Reconciler<Registry>, ContextInitiali
   private static final Logger LOG = LoggerFactory.getLogger(RegistryReconciler.class);
 
   private final OperatorServices services;
+  private final PullSecretInformers pullSecretInformers = new PullSecretInformers();
+  private final PullSecretSync pullSecrets = new PullSecretSync(pullSecretInformers);
 
   public RegistryReconciler(OperatorServices services) {
     this.services = services;
+  }
+
+  @Override
+  public List<EventSource<?, Registry>> prepareEventSources(EventSourceContext<Registry> context) {
+    return pullSecretInformers.create(context);
+  }
+
+  /** Copies in other namespaces have no owner reference, so the finalizer removes them and their entries. */
+  @Override
+  public DeleteControl cleanup(Registry registry, Context<Registry> context) {
+    pullSecrets.removeAll(registry, context.getClient());
+    return DeleteControl.defaultDelete();
   }
 
   @Override
@@ -111,10 +133,17 @@ public class RegistryReconciler implements Reconciler<Registry>, ContextInitiali
           withStatus(registry, RegistryStatusAggregator.failed(registry, message, now), Optional.empty());
       return control.rescheduleAfter(MIN_WAKE_UP);
     }
+    PullSecretsOutcome pulls = pullSecrets.reconcile(spec, context);
     Optional<CertificateStatus> certificate = certificateStatus(spec, context);
     RegistryStatus status = RegistryStatusAggregator.observed(spec, BerthDependent.secondary(context, Deployment.class, RegistryNames.deployment(registry)),
         certificate, now);
-    return withStatus(registry, status, certificate.map(c -> Instant.parse(c.renewalTime)));
+    PullSecretConditions.apply(status, registry, pulls, now);
+    Optional<Instant> wakeUp = certificate.map(c -> Instant.parse(c.renewalTime));
+    if (pulls.blocked() != null || !pulls.failed().isEmpty()) {
+      // Forbidden or over quota in some namespace: nothing there is watched that would say it is fixed.
+      wakeUp = Optional.of(now.plus(MIN_WAKE_UP));
+    }
+    return withStatus(registry, status, wakeUp);
   }
 
   private Optional<CertificateStatus> certificateStatus(EffectiveSpec spec, Context<Registry> context) {

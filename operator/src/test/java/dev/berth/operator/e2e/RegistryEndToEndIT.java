@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.berth.operator.crd.EmptyDirStorage;
+import dev.berth.operator.crd.PullSecretsSpec;
+import dev.berth.operator.crd.ServiceSpec;
 import dev.berth.operator.crd.Registry;
 import dev.berth.operator.crd.RegistrySpec;
 import dev.berth.operator.crd.StorageSpec;
 import dev.berth.operator.crd.TlsSpec;
 import dev.berth.operator.model.PodLayout;
+import dev.berth.operator.model.PullSecretModels;
 import dev.berth.operator.model.RegistryNames;
 import dev.berth.operator.model.SecretData;
 import dev.berth.operator.model.SecretModels;
 import dev.berth.operator.reconciler.OperatorHarness;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -31,11 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole promise in one test: the objects the operator generated for a Registry, laid out as its pod sees
  * them, start the real registry; skopeo pushes with the generated push user and pulls with the generated
- * pull-only user, verifying TLS with nothing but the generated CA; the pull-only user cannot push.
+ * pull-only user, verifying TLS with nothing but the generated CA; the pull-only user cannot push. The pull
+ * Secret and CA ConfigMap the operator put into another namespace pull the image as they are (skopeo's
+ * --authfile and --cert-dir).
  */
 @EnableKubernetesMockClient(crud = true)
 class RegistryEndToEndIT {
   private static final String NAMESPACE = "apps";
+  private static final String CONSUMER = "consumer";
   static KubernetesClient client;
   private OperatorHarness harness;
 
@@ -54,8 +63,14 @@ class RegistryEndToEndIT {
 
   @Test
   void generatedCredentialsAndCaPushAndPullAndThePullUserCannotPush() throws Exception {
-    Registry registry = client.resource(registry()).create();
+    int port = RegistryJarProcess.freePort();
+    for (String namespace : List.of(NAMESPACE, CONSUMER)) {
+      client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+    }
+    Registry registry = client.resource(registry(port)).create();
     await().atMost(Duration.ofSeconds(60)).until(() -> deployment(registry) != null);
+    await().atMost(Duration.ofSeconds(60)).until(() -> consumerCopy(registry, Secret.class) != null
+        && consumerCopy(registry, ConfigMap.class) != null);
     Deployment deployment = deployment(registry);
 
     Path root = Files.createDirectories(work.resolve("pod"));
@@ -79,7 +94,7 @@ class RegistryEndToEndIT {
     Path image = work.resolve("image");
     String digest = TestImage.write(image, "v1", "hello from berth\n");
 
-    try (RegistryJarProcess server = RegistryJarProcess.start(args, env, work)) {
+    try (RegistryJarProcess server = RegistryJarProcess.start(args, env, work, port)) {
       String target = "docker://127.0.0.1:" + server.port + "/team/app:v1";
 
       Skopeo.Result pushed = Skopeo.copy("oci:" + image + ":v1", target,
@@ -97,18 +112,49 @@ class RegistryEndToEndIT {
       assertThat(refused.succeeded()).as("the pull-only user must not push").isFalse();
       assertThat(refused.output().toLowerCase()).containsAnyOf("denied", "unauthorized");
 
+      pullsWithWhatTheOperatorPutIntoTheConsumerNamespace(registry, port, digest);
+
       Skopeo.Result untrusted = Skopeo.copy(target, "oci:" + work.resolve("untrusted") + ":v1",
           "--src-cert-dir", Files.createDirectories(work.resolve("no-certs")).toString(), "--src-creds", pull);
       assertThat(untrusted.succeeded()).as("without the generated CA, TLS verification fails").isFalse();
     }
   }
 
-  private static Registry registry() {
+  private void pullsWithWhatTheOperatorPutIntoTheConsumerNamespace(Registry registry, int port, String digest)
+      throws Exception {
+    Path authFile = work.resolve("consumer-auth.json");
+    Files.writeString(authFile, SecretData.decode(Optional.of(consumerCopy(registry, Secret.class)))
+        .get(PullSecretModels.DOCKER_CONFIG_JSON_KEY));
+    Path consumerCerts = Files.createDirectories(work.resolve("consumer-certs"));
+    Files.writeString(consumerCerts.resolve("ca.crt"),
+        consumerCopy(registry, ConfigMap.class).getData().get(PodLayout.CA_CRT_KEY));
+    Path pulled = work.resolve("consumer-pulled");
+
+    Skopeo.Result fetched = Skopeo.copy("docker://localhost:" + port + "/team/app:v1", "oci:" + pulled + ":v1",
+        "--src-cert-dir", consumerCerts.toString(), "--src-authfile", authFile.toString());
+
+    assertThat(fetched.succeeded()).as(fetched.output()).isTrue();
+    assertThat(Files.readString(pulled.resolve("index.json"))).contains(digest);
+  }
+
+  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T consumerCopy(Registry registry,
+      Class<T> type) {
+    String name = type == Secret.class ? RegistryNames.pullSecret(registry) : RegistryNames.caConfigMap(registry);
+    return client.resources(type).inNamespace(CONSUMER).withName(name).get();
+  }
+
+  /** The Service gets the port the test's registry process listens on, so the pull Secret's auths name it. */
+  private static Registry registry(int port) {
     RegistrySpec spec = new RegistrySpec();
     spec.storage = new StorageSpec();
     spec.storage.emptyDir = new EmptyDirStorage();
     spec.tls = new TlsSpec();
     spec.tls.ipAddresses = List.of("127.0.0.1");
+    spec.tls.dnsNames = List.of("localhost");
+    spec.service = new ServiceSpec();
+    spec.service.port = port;
+    spec.pullSecrets = new PullSecretsSpec();
+    spec.pullSecrets.namespaces = List.of(CONSUMER);
     Registry registry = new Registry();
     registry.setMetadata(new ObjectMetaBuilder().withName("e2e").withNamespace(NAMESPACE).build());
     registry.setSpec(spec);

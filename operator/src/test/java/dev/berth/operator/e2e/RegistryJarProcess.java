@@ -34,11 +34,16 @@ final class RegistryJarProcess implements AutoCloseable {
 
   static RegistryJarProcess start(List<String> args, Map<String, String> podEnv, Path workDir)
       throws IOException, InterruptedException {
+    return start(args, podEnv, workDir, freePort());
+  }
+
+  /** {@code port}: where clients reach it, e.g. the port the Registry's Service was given. */
+  static RegistryJarProcess start(List<String> args, Map<String, String> podEnv, Path workDir, int port)
+      throws IOException, InterruptedException {
     String jar = System.getProperty("berth.registry.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("berth.registry.jar must name the built registry jar, was " + jar);
     }
-    int port = freePort();
     int debugPort = freePort();
     Path log = workDir.resolve("registry.log");
     List<String> command = new java.util.ArrayList<>(List.of(
@@ -85,7 +90,7 @@ final class RegistryJarProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

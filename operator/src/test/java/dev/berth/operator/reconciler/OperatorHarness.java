@@ -32,6 +32,8 @@ public final class OperatorHarness implements AutoCloseable {
   final MutableClock clock;
   final List<String> writes = new CopyOnWriteArrayList<>();
   final AtomicInteger reconciles = new AtomicInteger();
+  /** Every request the operator sent, reads and watches included. */
+  final AtomicInteger requests = new AtomicInteger();
   private final KubernetesClient operatorClient;
   private final Operator operator;
 
@@ -45,6 +47,7 @@ public final class OperatorHarness implements AutoCloseable {
     Interceptor recorder = new Interceptor() {
       @Override
       public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        requests.incrementAndGet();
         if (!"GET".equals(request.method())) {
           writes.add(request.method() + " " + request.uri().getPath());
         }
