@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class FilesystemDriver implements StorageDriver {
   private final RootedPaths paths;
+  private final DirectoryListings listings = new DirectoryListings();
   private final AtomicPlacement placement;
 
   public FilesystemDriver(Path root) {
@@ -123,16 +124,56 @@ public final class FilesystemDriver implements StorageDriver {
 
   @Override
   public List<String> list(String path) throws IOException {
-    Path directory = paths.resolve(path);
-    if (!Files.isDirectory(directory)) {
-      throw new PathNotFoundException(path);
+    String checked = StoragePaths.check(path);
+    Optional<List<String>> remembered = rememberedListing(checked);
+    if (remembered.isPresent()) {
+      return remembered.get();
     }
+    Path directory = paths.resolve(checked);
+    long readStart = System.currentTimeMillis();
+    BasicFileAttributes attributes = directoryAttributes(directory, path);
     List<String> children = visibleChildren(directory, path);
     if (children.isEmpty()) {
       throw new PathNotFoundException(path);
     }
-    String prefix = StoragePaths.asPrefix(path);
-    return children.stream().map(name -> prefix + name).sorted().toList();
+    String prefix = StoragePaths.asPrefix(checked);
+    List<String> listing = children.stream().map(name -> prefix + name).sorted().toList();
+    listings.put(checked, attributes, listing, readStart);
+    return listing;
+  }
+
+  /**
+   * A listing read before, when the directory is still the same inode with the same time. Only directories that
+   * passed {@link RootedPaths#resolve}'s symlink check were remembered, and a component swapped for a link
+   * elsewhere would show a different inode here, so the check need not be repeated.
+   */
+  private Optional<List<String>> rememberedListing(String checked) {
+    Path local = checked.equals("/") ? paths.root() : paths.root().resolve(checked.substring(1));
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(local, BasicFileAttributes.class,
+          LinkOption.NOFOLLOW_LINKS);
+      return attributes.isDirectory() ? listings.get(checked, attributes) : Optional.empty();
+    } catch (IOException absent) {
+      return Optional.empty();
+    }
+  }
+
+  private static BasicFileAttributes directoryAttributes(Path directory, String path) throws IOException {
+    try {
+      // Follows a link that resolve() proved stays inside the root; such a listing is never found again by the
+      // no-follow lookup, so it is simply not remembered.
+      BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class);
+      if (!attributes.isDirectory()) {
+        throw new PathNotFoundException(path);
+      }
+      return attributes;
+    } catch (NoSuchFileException e) {
+      throw new PathNotFoundException(path);
+    } catch (PathNotFoundException e) {
+      throw e;
+    } catch (IOException e) {
+      throw absentOr(directory, path, e);
+    }
   }
 
   @Override

@@ -24,6 +24,23 @@ class FilesystemDriverTest extends StorageDriverContract {
   }
 
   @Test
+  void aRememberedListingFollowsChangesMadeBehindTheDriversBack() throws Exception {
+    StorageDriver driver = newDriver();
+    driver.putContent("/tags/a/link", new byte[] {1});
+    Path tags = root.resolve("tags");
+    java.nio.file.Files.setLastModifiedTime(tags,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    assertThat(driver.list("/tags")).containsExactly("/tags/a");
+    assertThat(driver.list("/tags")).as("remembered").containsExactly("/tags/a");
+
+    // Another registry on the same volume adds a tag: the directory's time moves, so the listing is read again.
+    java.nio.file.Files.createDirectories(tags.resolve("b"));
+    java.nio.file.Files.write(tags.resolve("b").resolve("link"), new byte[] {2});
+
+    assertThat(driver.list("/tags")).containsExactly("/tags/a", "/tags/b");
+  }
+
+  @Test
   void usesRegistry2LayoutOnDisk() throws IOException {
     String link = "/docker/registry/v2/repositories/library/alpine/_layers/sha256/abcd/link";
 
