@@ -1,11 +1,8 @@
 package dev.berth.registry.testing;
 
+import dev.berth.registry.testsupport.ReadinessProbe;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,30 +67,7 @@ public final class SecuredRegistry implements AutoCloseable {
   }
 
   private void awaitReady(SSLContext tls) throws IOException, InterruptedException {
-    HttpClient.Builder clientBuilder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
-    if (tls != null) {
-      clientBuilder.sslContext(tls);
-    }
-    HttpClient client = clientBuilder.build();
-    HttpRequest probe = HttpRequest.newBuilder(base.resolve("/v2/")).timeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException("registry exited with " + process.exitValue() + " before answering\n" + logTail());
-      }
-      try {
-        int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 200 || status == 401) {
-          return;
-        }
-      } catch (ConnectException notListeningYet) {
-        // keep polling
-      } catch (IOException startingUp) {
-        // reset or handshake failure while the server starts
-      }
-      Thread.sleep(100);
-    }
-    throw new IOException("registry did not answer GET /v2/ within " + STARTUP_LIMIT + "\n" + logTail());
+    ReadinessProbe.await(process, base, tls, STARTUP_LIMIT, this::logTail);
   }
 
   /** Runs a command expected to fail at start and returns its output. */

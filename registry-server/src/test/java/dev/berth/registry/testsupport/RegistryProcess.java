@@ -1,11 +1,7 @@
 package dev.berth.registry.testsupport;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,26 +96,7 @@ public final class RegistryProcess implements AutoCloseable {
   }
 
   private void awaitReady() throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(base.resolve("/v2/")).timeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException("registry exited with " + process.exitValue() + " before answering\n" + logTail());
-      }
-      try {
-        int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 200 || status == 401) {
-          return;
-        }
-      } catch (ConnectException notListeningYet) {
-        // keep polling
-      } catch (IOException e) {
-        // connection reset while the server is starting
-      }
-      Thread.sleep(100);
-    }
-    throw new IOException("registry did not answer GET /v2/ within " + STARTUP_LIMIT + "\n" + logTail());
+    ReadinessProbe.await(process, base, null, STARTUP_LIMIT, this::logTail);
   }
 
   public URI baseUri() {
