@@ -10,6 +10,13 @@ import java.nio.channels.FileChannel;
  * is what keeps partial data invisible to readers of blobs.
  */
 final class FilesystemWriter implements FileWriter {
+  /**
+   * How much may wait in the page cache before the writer pushes it to the disk. Without it the whole object is
+   * written back at {@link #commit()}, which for a large blob keeps the client waiting with an idle CPU; flushing
+   * as it goes overlaps the disk with the network and leaves the commit only the tail.
+   */
+  static final long WRITE_BACK_BYTES = 8L * 1024 * 1024;
+
   private enum State { OPEN, COMMITTED, CANCELLED, CLOSED }
 
   private final FileChannel channel;
@@ -20,6 +27,7 @@ final class FilesystemWriter implements FileWriter {
 
   private final Discard onCancel;
   private long size;
+  private long unsynced;
   private State state = State.OPEN;
 
   /** Takes ownership of the channel. */
@@ -33,7 +41,13 @@ final class FilesystemWriter implements FileWriter {
   public synchronized void write(ByteBuffer buffer) throws IOException {
     requireOpen();
     while (buffer.hasRemaining()) {
-      size += channel.write(buffer);
+      int written = channel.write(buffer);
+      size += written;
+      unsynced += written;
+    }
+    if (unsynced >= WRITE_BACK_BYTES) {
+      channel.force(false);
+      unsynced = 0;
     }
   }
 

@@ -3,12 +3,14 @@ package dev.berth.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.storage.FileWriter;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class FileWriterStreamTest {
   private final Vertx vertx = Vertx.vertx();
+  /** Counts the direct memory of live segments, so a test can see every one of them given back. */
+  private final UnpooledByteBufAllocator segments = new UnpooledByteBufAllocator(true);
 
   @AfterEach
   void close() throws Exception {
@@ -77,6 +81,87 @@ class FileWriterStreamTest {
 
     assertThat(failure).hasMessage("disk full");
     assertThat(reported).isTrue();
+  }
+
+  @Test
+  void chunksOfAnySizeCrossSegmentsIntactAndEverySegmentIsGivenBack() throws Exception {
+    RecordingWriter writer = new RecordingWriter(null);
+    StagingBudget budget = new StagingBudget(Long.MAX_VALUE);
+    Random random = new Random(7);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+
+    onContext(context -> {
+      FileWriterStream stream = new FileWriterStream(context, writer, budget, segments);
+      while (expected.size() < 3 * FileWriterStream.SEGMENT_BYTES + 12345) {
+        byte[] chunk = new byte[1 + random.nextInt(FileWriterStream.SEGMENT_BYTES + 50_000)];
+        random.nextBytes(chunk);
+        expected.writeBytes(chunk);
+        stream.write(Buffer.buffer(chunk));
+      }
+      return stream.end();
+    });
+
+    assertThat(writer.content.toByteArray()).isEqualTo(expected.toByteArray());
+    assertThat(segments.metric().usedDirectMemory()).isZero();
+    assertThat(budget.staged()).isZero();
+  }
+
+  @Test
+  void aPartlyFilledSegmentIsWrittenWhenTheStreamWaitsForTheQueueToDrain() throws Exception {
+    RecordingWriter writer = new RecordingWriter(null, 1);
+
+    boolean drained = onContext(context -> {
+      FileWriterStream stream = new FileWriterStream(context, writer, new StagingBudget(Long.MAX_VALUE), segments);
+      stream.setWriteQueueMaxSize(1000);
+      stream.write(Buffer.buffer(new byte[1200]));
+      io.vertx.core.Promise<Boolean> promise = io.vertx.core.Promise.promise();
+      stream.drainHandler(ignored -> promise.complete(!stream.writeQueueFull()));
+      // Arrives while the first batch is being written: more than half the queue, less than all of it.
+      stream.write(Buffer.buffer(new byte[700]));
+      writer.release();
+      return promise.future();
+    });
+
+    assertThat(drained).isTrue();
+    assertThat(writer.content.size()).isEqualTo(1900);
+  }
+
+  @Test
+  void atTheSharedBudgetOnlyStreamsWithQueuedBytesAreFull() throws Exception {
+    RecordingWriter writer = new RecordingWriter(null, 1);
+    RecordingWriter other = new RecordingWriter(null);
+    StagingBudget budget = new StagingBudget(1000);
+
+    boolean[] full = onContext(context -> {
+      FileWriterStream busy = new FileWriterStream(context, writer, budget, segments);
+      FileWriterStream idle = new FileWriterStream(context, other, budget, segments);
+      busy.write(Buffer.buffer(new byte[1500]));
+      boolean busyFull = busy.writeQueueFull();
+      boolean idleFull = idle.writeQueueFull();
+      io.vertx.core.Promise<boolean[]> promise = io.vertx.core.Promise.promise();
+      busy.drainHandler(ignored -> promise.complete(new boolean[] {busyFull, idleFull, busy.writeQueueFull()}));
+      writer.release();
+      return promise.future();
+    });
+
+    assertThat(full).containsExactly(true, false, false);
+    assertThat(budget.staged()).isZero();
+  }
+
+  @Test
+  void aFailedWriterGivesBackTheBudgetAndTheSegments() throws Exception {
+    RecordingWriter writer = new RecordingWriter(new IOException("disk full"));
+    StagingBudget budget = new StagingBudget(Long.MAX_VALUE);
+
+    onContext(context -> {
+      FileWriterStream stream = new FileWriterStream(context, writer, budget, segments);
+      stream.write(Buffer.buffer(new byte[FileWriterStream.SEGMENT_BYTES * 2 + 10]));
+      stream.write(Buffer.buffer(new byte[100]));
+      return stream.end().transform(result -> io.vertx.core.Future.succeededFuture(result.failed()));
+    });
+
+    assertThat(segments.metric().usedDirectMemory()).isZero();
+    assertThat(budget.staged()).isZero();
   }
 
   private <T> T onContext(java.util.function.Function<Context, io.vertx.core.Future<T>> body) throws Exception {
