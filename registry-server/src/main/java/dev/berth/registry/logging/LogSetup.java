@@ -27,6 +27,11 @@ public final class LogSetup {
   public static void configure(LogConfig log) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
+    configure(context, log);
+  }
+
+  /** Configures a context that has no configuration yet (fresh, or just reset). */
+  static void configure(LoggerContext context, LogConfig log) {
     Level level = level(log.effectiveLevel());
     LayoutBase<ILoggingEvent> layout = layout(log, level == Level.DEBUG);
     layout.setContext(context);
