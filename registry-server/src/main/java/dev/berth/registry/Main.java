@@ -5,6 +5,7 @@ import dev.berth.registry.config.ConfigLoader;
 import dev.berth.registry.config.ConfigWarning;
 import dev.berth.registry.config.LoadedConfig;
 import dev.berth.registry.logging.LogSetup;
+import dev.berth.registry.server.PendingVertx;
 import dev.berth.registry.server.RegistryServer;
 import dev.berth.registry.server.StartupException;
 import java.io.PrintStream;
@@ -69,6 +70,7 @@ public final class Main {
   }
 
   private static int serve(Path configFile, Map<String, String> environment, PrintStream err) {
+    PendingVertx vertx = PendingVertx.create();
     try {
       LoadedConfig loaded = ConfigLoader.load(configFile, environment);
       LogSetup.configure(loaded.config().log());
@@ -85,15 +87,17 @@ public final class Main {
           server.stop();
         }
       }, "berth-shutdown"));
-      RegistryServer server = RegistryServer.start(loaded.config());
+      RegistryServer server = RegistryServer.start(loaded.config(), vertx.take());
       running.set(server);
       LOG.info("listening on {}", server.address());
       return 0;
     } catch (ConfigException | StartupException e) {
+      vertx.discard();
       LOG.debug("startup failed", e);
       err.println("error: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
+      vertx.discard();
       LOG.debug("startup failed", e);
       err.println("error: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
       return 1;

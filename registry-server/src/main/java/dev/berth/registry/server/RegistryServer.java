@@ -74,12 +74,16 @@ public final class RegistryServer {
    * it is ready to stop the server again). Throws {@link ConfigException} or {@link StartupException}.
    */
   public static RegistryServer start(RegistryConfig config) {
-    HttpConfig http = config.http();
-    ListenAddress listen = listenAddress(http);
-    Duration drainTimeout = drainTimeout(http);
-    StorageDriver driver = StorageDrivers.fromConfig(config.storage());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    return start(config, createVertx());
+  }
+
+  /** {@link #start(RegistryConfig)} on a Vert.x instance made by {@link #createVertx()}; the server owns it. */
+  public static RegistryServer start(RegistryConfig config, Vertx vertx) {
     try {
+      HttpConfig http = config.http();
+      ListenAddress listen = listenAddress(http);
+      Duration drainTimeout = drainTimeout(http);
+      StorageDriver driver = StorageDrivers.fromConfig(config.storage());
       AccessControl access = accessControl(vertx, config);
       HttpServerOptions options = serverOptions(config);
       RegistryContext context = new RegistryContext(vertx, driver, apiOptions(config), access);
@@ -95,6 +99,11 @@ public final class RegistryServer {
       vertx.close();
       throw e;
     }
+  }
+
+  /** The Vert.x instance the registry runs on; it does not depend on the configuration. */
+  static Vertx createVertx() {
+    return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
   }
 
   /** The port actually bound (useful with {@code http.addr: 127.0.0.1:0}). */
