@@ -103,6 +103,7 @@ public final class RegistryServer {
 
   /** The Vert.x instance the registry runs on; it does not depend on the configuration. */
   static Vertx createVertx() {
+    UnusedFeatures.switchOff();
     return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
   }
 
@@ -163,8 +164,12 @@ public final class RegistryServer {
     try {
       // No h2c upgrade on plain HTTP: registry:2 (Go's net/http) never offers it, and an upgrade in the middle of
       // a streamed upload body is exactly where clients and servers disagree.
+      // No WebSocket compression either: the registry serves no WebSockets, and offering it puts the zlib codecs
+      // and an extension handler on every connection's pipeline.
       HttpServerOptions options = new HttpServerOptions()
           .setHttp2ClearTextEnabled(false)
+          .setPerFrameWebSocketCompressionSupported(false)
+          .setPerMessageWebSocketCompressionSupported(false)
           .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
           .setIdleTimeoutUnit(TimeUnit.SECONDS)
           .setMaxChunkSize(MAX_CHUNK_SIZE);
