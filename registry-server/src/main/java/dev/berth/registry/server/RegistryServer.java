@@ -26,6 +26,7 @@ import dev.berth.registry.tls.ServerTls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -101,10 +102,16 @@ public final class RegistryServer {
     }
   }
 
-  /** The Vert.x instance the registry runs on; it does not depend on the configuration. */
+  /**
+   * The Vert.x instance the registry runs on; it does not depend on the configuration. Files are never looked up
+   * on the class path (the registry only sends blobs, by absolute path), so Vert.x needs no cache directory for
+   * class path resources: none is created under /tmp, which may be read-only in a container.
+   */
   static Vertx createVertx() {
     UnusedFeatures.switchOff();
-    return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
+        .setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false)
+            .setFileCachingEnabled(false)));
   }
 
   /** The port actually bound (useful with {@code http.addr: 127.0.0.1:0}). */
