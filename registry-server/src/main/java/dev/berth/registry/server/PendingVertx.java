@@ -3,6 +3,7 @@ package dev.berth.registry.server;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Vert.x being created on a thread of its own while the config loads. Creating Vert.x (Netty, its native
@@ -19,10 +20,14 @@ public final class PendingVertx {
 
   /** Starts creating the instance the registry server runs on. */
   public static PendingVertx create() {
+    return create(RegistryServer::createVertx);
+  }
+
+  static PendingVertx create(Supplier<Vertx> factory) {
     PendingVertx pending = new PendingVertx();
     Thread thread = new Thread(() -> {
       try {
-        pending.creation.complete(RegistryServer.createVertx());
+        pending.creation.complete(factory.get());
       } catch (Throwable e) {
         pending.creation.completeExceptionally(e);
       }
