@@ -5,6 +5,7 @@ import dev.berth.registry.config.ConfigLoader;
 import dev.berth.registry.config.ConfigWarning;
 import dev.berth.registry.config.LoadedConfig;
 import dev.berth.registry.logging.LogSetup;
+import dev.berth.registry.server.PendingVertx;
 import dev.berth.registry.server.RegistryServer;
 import dev.berth.registry.server.StartupException;
 import java.io.PrintStream;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * is one line on standard error and exit code 1; stack traces only go to the debug log.
  */
 public final class Main {
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final String USAGE = """
       Usage: java -jar berth-registry.jar <command>
 
@@ -69,13 +69,14 @@ public final class Main {
   }
 
   private static int serve(Path configFile, Map<String, String> environment, PrintStream err) {
+    PendingVertx vertx = PendingVertx.create();
     try {
       LoadedConfig loaded = ConfigLoader.load(configFile, environment);
       LogSetup.configure(loaded.config().log());
-      LOG.info("berth-registry {} starting with {}", version(),
+      log().info("berth-registry {} starting with {}", version(),
           configFile == null ? "the registry:2 image defaults" : configFile);
       for (ConfigWarning warning : loaded.warnings()) {
-        LOG.atWarn().addKeyValue("key", warning.key()).log(warning.message());
+        log().atWarn().addKeyValue("key", warning.key()).log(warning.message());
       }
       // Registered before the server listens, so that a SIGTERM right after "listening on" still drains.
       AtomicReference<RegistryServer> running = new AtomicReference<>();
@@ -85,19 +86,29 @@ public final class Main {
           server.stop();
         }
       }, "berth-shutdown"));
-      RegistryServer server = RegistryServer.start(loaded.config());
+      RegistryServer server = RegistryServer.start(loaded.config(), vertx.take());
       running.set(server);
-      LOG.info("listening on {}", server.address());
+      log().info("listening on {}", server.address());
       return 0;
     } catch (ConfigException | StartupException e) {
-      LOG.debug("startup failed", e);
+      vertx.discard();
+      log().debug("startup failed", e);
       err.println("error: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
-      LOG.debug("startup failed", e);
+      vertx.discard();
+      log().debug("startup failed", e);
       err.println("error: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
       return 1;
     }
+  }
+
+  /**
+   * Not a static field: that would set up logging before anything else, on the path to the first request, while
+   * the Vert.x thread that {@link PendingVertx} starts sets it up alongside the config loading.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Main.class);
   }
 
   static String version() {

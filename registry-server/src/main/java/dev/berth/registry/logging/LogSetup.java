@@ -11,7 +11,11 @@ import dev.berth.registry.config.LogConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLoggerFactory;
 
 /**
  * Configures logback from {@code log:} — level, formatter (text, json, logstash), static fields — replacing
@@ -25,8 +29,26 @@ public final class LogSetup {
   }
 
   public static void configure(LogConfig log) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    LoggerContext context = loggerContext();
     context.reset();
+    configure(context, log);
+  }
+
+  /**
+   * Logback's context. While another thread is still binding SLF4J to logback (Main lets the thread that creates
+   * Vert.x do that while it reads the config), SLF4J hands out a stand-in factory instead: wait for the real one.
+   */
+  private static LoggerContext loggerContext() {
+    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+    while (factory instanceof SubstituteLoggerFactory) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      factory = LoggerFactory.getILoggerFactory();
+    }
+    return (LoggerContext) factory;
+  }
+
+  /** Configures a context that has no configuration yet (fresh, or just reset). */
+  static void configure(LoggerContext context, LogConfig log) {
     Level level = level(log.effectiveLevel());
     LayoutBase<ILoggingEvent> layout = layout(log, level == Level.DEBUG);
     layout.setContext(context);

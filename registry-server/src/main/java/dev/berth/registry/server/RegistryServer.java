@@ -26,6 +26,7 @@ import dev.berth.registry.tls.ServerTls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -74,12 +75,16 @@ public final class RegistryServer {
    * it is ready to stop the server again). Throws {@link ConfigException} or {@link StartupException}.
    */
   public static RegistryServer start(RegistryConfig config) {
-    HttpConfig http = config.http();
-    ListenAddress listen = listenAddress(http);
-    Duration drainTimeout = drainTimeout(http);
-    StorageDriver driver = StorageDrivers.fromConfig(config.storage());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    return start(config, createVertx());
+  }
+
+  /** {@link #start(RegistryConfig)} on a Vert.x instance made by {@link #createVertx()}; the server owns it. */
+  public static RegistryServer start(RegistryConfig config, Vertx vertx) {
     try {
+      HttpConfig http = config.http();
+      ListenAddress listen = listenAddress(http);
+      Duration drainTimeout = drainTimeout(http);
+      StorageDriver driver = StorageDrivers.fromConfig(config.storage());
       AccessControl access = accessControl(vertx, config);
       HttpServerOptions options = serverOptions(config);
       RegistryContext context = new RegistryContext(vertx, driver, apiOptions(config), access);
@@ -95,6 +100,18 @@ public final class RegistryServer {
       vertx.close();
       throw e;
     }
+  }
+
+  /**
+   * The Vert.x instance the registry runs on; it does not depend on the configuration. Files are never looked up
+   * on the class path (the registry only sends blobs, by absolute path), so Vert.x needs no cache directory for
+   * class path resources: none is created under /tmp, which may be read-only in a container.
+   */
+  static Vertx createVertx() {
+    UnusedFeatures.switchOff();
+    return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
+        .setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false)
+            .setFileCachingEnabled(false)));
   }
 
   /** The port actually bound (useful with {@code http.addr: 127.0.0.1:0}). */
@@ -154,8 +171,12 @@ public final class RegistryServer {
     try {
       // No h2c upgrade on plain HTTP: registry:2 (Go's net/http) never offers it, and an upgrade in the middle of
       // a streamed upload body is exactly where clients and servers disagree.
+      // No WebSocket compression either: the registry serves no WebSockets, and offering it puts the zlib codecs
+      // and an extension handler on every connection's pipeline.
       HttpServerOptions options = new HttpServerOptions()
           .setHttp2ClearTextEnabled(false)
+          .setPerFrameWebSocketCompressionSupported(false)
+          .setPerMessageWebSocketCompressionSupported(false)
           .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
           .setIdleTimeoutUnit(TimeUnit.SECONDS)
           .setMaxChunkSize(MAX_CHUNK_SIZE);

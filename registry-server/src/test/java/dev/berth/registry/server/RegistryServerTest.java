@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.registry.api.ApiOptions;
 import dev.berth.registry.config.ConfigLoader;
 import dev.berth.registry.config.RegistryConfig;
+import io.vertx.core.http.HttpServerOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +52,13 @@ class RegistryServerTest {
     String second = RegistryServer.apiOptions(config).httpSecret();
 
     assertThat(first).hasSize(64).isNotEqualTo(second);
+  }
+
+  @Test
+  void listenersOfferNoWebSocketCompression() {
+    HttpServerOptions options = RegistryServer.serverOptions(RegistryConfig.imageDefaults());
+
+    assertThat(options.getPerFrameWebSocketCompressionSupported()).isFalse();
+    assertThat(options.getPerMessageWebSocketCompressionSupported()).isFalse();
   }
 }
