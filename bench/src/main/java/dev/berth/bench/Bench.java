@@ -133,9 +133,13 @@ public final class Bench {
             + "cache) and are driven by the same client: "
             + CONNECTIONS + " persistent raw HTTP/1.1 connections per server, one per worker thread.",
         "Each row runs on both servers in alternating phases (Berth, registry:2, registry:2, Berth, repeated; "
-            + plan.phasesPerServer() + " per server, 2 for the largest blobs), each an equal share of the row's "
+            + plan.phasesPerServer() + " per server, " + plan.largestBlobPhases() + " for the largest blobs), each "
+            + "an equal share of the row's "
             + "time box and operation cap, after an untimed warm-up on each (not for the largest blobs or the "
             + "shared image). Throughput is operations (or bytes) over the summed wall time of a server's phases.",
+        "After every phase, untimed, the harness runs sync: a server that leaves its writes in the page cache "
+            + "(registry:2 never fsyncs) would otherwise have the kernel write them back during the next phase, "
+            + "the other server's. Berth fsyncs every blob before answering 201, inside its timed phases.",
         "Blob content is random (seeded PRNG) and digested before timing; within a row every push sends "
             + "distinct content, rows of the same size reuse the content in fresh repositories.",
         "Monolithic push is POST then one PUT with the body and digest; chunked push is POST, PATCHes with "

@@ -7,6 +7,7 @@ import dev.berth.bench.load.PhaseFailedException;
 import dev.berth.bench.report.Cell;
 import dev.berth.bench.report.Row;
 import dev.berth.bench.report.Unit;
+import dev.berth.bench.server.PageCache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ final class RowRunner {
         return;
       }
       try {
+        PageCache.writeBack();
         Measurement measured = spec.roundsPerServer() > 0
             ? runner.rounds(server.clients(), spec.concurrency(), spec.operation(), Math.max(1, roundCount),
                 rounds)

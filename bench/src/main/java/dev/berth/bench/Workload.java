@@ -180,9 +180,8 @@ public final class Workload {
         operation);
   }
 
-  /** The largest blobs get two phases per server: each phase must give every worker at least one push. */
   private int phases(long size) {
-    return size == plan.largestBlob() ? 2 : plan.phasesPerServer();
+    return size == plan.largestBlob() ? plan.largestBlobPhases() : plan.phasesPerServer();
   }
 
   Budget requestBudget(int concurrency) {

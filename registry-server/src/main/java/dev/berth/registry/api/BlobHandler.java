@@ -4,11 +4,8 @@ import dev.berth.registry.storage.BlobStore;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStream;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,23 +92,16 @@ public final class BlobHandler {
   }
 
   private void send(RoutingContext ctx, Digest digest, long offset, long length) {
-    Context vertxContext = context.vertx().getOrCreateContext();
-    context.vertx().<ChunkReader>executeBlocking(() -> reader(digest, offset), false)
-        .compose(reader -> BodySender.send(vertxContext, reader, length, ctx))
-        .onFailure(error -> sendFailed(ctx, error));
-  }
-
-  /** On a worker: the blob's local file when the driver has one, its content stream otherwise. */
-  private ChunkReader reader(Digest digest, long offset) throws IOException {
     Optional<Path> file = blobs.localFile(digest);
     if (file.isPresent()) {
-      try {
-        return ChunkReader.of(FileChannel.open(file.get(), StandardOpenOption.READ), offset);
-      } catch (NoSuchFileException deletedSinceTheLookup) {
-        // Falls through to the driver, which answers BLOB_UNKNOWN.
-      }
+      // sendfile: measured against reading 256 KiB chunks on a worker (BodySender), it moved large blobs faster.
+      ctx.response().sendFile(file.get().toString(), offset, length).onFailure(error -> sendFailed(ctx, error));
+      return;
     }
-    return ChunkReader.of(blobs.open(digest, offset));
+    Context vertxContext = context.vertx().getOrCreateContext();
+    context.vertx().<InputStream>executeBlocking(() -> blobs.open(digest, offset), false)
+        .compose(in -> BodySender.send(vertxContext, ChunkReader.of(in), length, ctx))
+        .onFailure(error -> sendFailed(ctx, error));
   }
 
   private static void sendFailed(RoutingContext ctx, Throwable error) {

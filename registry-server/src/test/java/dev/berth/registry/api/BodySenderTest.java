@@ -29,6 +29,7 @@ class BodySenderTest {
   /** Counts the direct memory of live chunks, so a test can see every one of them given back. */
   private final UnpooledByteBufAllocator chunks = new UnpooledByteBufAllocator(true);
   private final AtomicReference<Throwable> outcome = new AtomicReference<>();
+  private final StagingBudget budget = new StagingBudget(Long.MAX_VALUE);
 
   @AfterEach
   void close() throws Exception {
@@ -45,6 +46,24 @@ class BodySenderTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(CONTENT);
     await().untilAsserted(() -> assertThat(chunks.metric().usedDirectMemory()).isZero());
+    assertThat(budget.staged()).isZero();
+  }
+
+  @Test
+  void pastTheSharedBudgetADownloadStillCompletesOneChunkAtATime() throws Exception {
+    StagingBudget spent = new StagingBudget(1);
+    spent.take(1);
+    Router router = Router.router(vertx);
+    router.get("/blob").handler(ctx -> {
+      ctx.response().putHeader("Content-Length", Integer.toString(CONTENT.length));
+      BodySender.send(vertx.getOrCreateContext(), ChunkReader.of(new ByteArrayInputStream(CONTENT)), CONTENT.length,
+          ctx, chunks, spent);
+    });
+    int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
+
+    assertThat(get(port).body()).isEqualTo(CONTENT);
+    await().untilAsserted(() -> assertThat(spent.staged()).isEqualTo(1));
   }
 
   @Test
@@ -86,6 +105,7 @@ class BodySenderTest {
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       assertThat(closed.get()).isTrue();
       assertThat(chunks.metric().usedDirectMemory()).isZero();
+      assertThat(budget.staged()).isZero();
     });
   }
 
@@ -93,7 +113,7 @@ class BodySenderTest {
     Router router = Router.router(vertx);
     router.get("/blob").handler(ctx -> {
       ctx.response().putHeader("Content-Length", Long.toString(length));
-      BodySender.send(vertx.getOrCreateContext(), reader.get(), length, ctx, chunks)
+      BodySender.send(vertx.getOrCreateContext(), reader.get(), length, ctx, chunks, budget)
           .onComplete(result -> outcome.set(result.failed() ? result.cause() : null))
           // As the failure handler does once the status line is out: the client must not wait for the rest.
           .onFailure(error -> ctx.request().connection().close());
