@@ -3,6 +3,9 @@ package dev.berth.registry.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Writes a file in place through a {@link FileChannel}. The path written to is an upload's data file, never a
@@ -11,11 +14,16 @@ import java.nio.channels.FileChannel;
  */
 final class FilesystemWriter implements FileWriter {
   /**
-   * How much may wait in the page cache before the writer pushes it to the disk. Without it the whole object is
-   * written back at {@link #commit()}, which for a large blob keeps the client waiting with an idle CPU; flushing
-   * as it goes overlaps the disk with the network and leaves the commit only the tail.
+   * How much may wait in the page cache before the writer has it pushed to the disk, in the background. Without
+   * it the whole object is written back at {@link #commit()}, which for a large blob keeps the client waiting
+   * with an idle CPU; flushing as it goes overlaps the disk with the network and leaves the commit only the tail.
    */
   static final long WRITE_BACK_BYTES = 8L * 1024 * 1024;
+  private static final Executor WRITE_BACK = Executors.newFixedThreadPool(2, task -> {
+    Thread thread = new Thread(task, "berth-write-back");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private enum State { OPEN, COMMITTED, CANCELLED, CLOSED }
 
@@ -28,6 +36,7 @@ final class FilesystemWriter implements FileWriter {
   private final Discard onCancel;
   private long size;
   private long unsynced;
+  private CompletableFuture<Void> writingBack = CompletableFuture.completedFuture(null);
   private State state = State.OPEN;
 
   /** Takes ownership of the channel. */
@@ -45,9 +54,18 @@ final class FilesystemWriter implements FileWriter {
       size += written;
       unsynced += written;
     }
-    if (unsynced >= WRITE_BACK_BYTES) {
-      channel.force(false);
+    if (unsynced >= WRITE_BACK_BYTES && writingBack.isDone()) {
       unsynced = 0;
+      writingBack = CompletableFuture.runAsync(this::writeBackQuietly, WRITE_BACK);
+    }
+  }
+
+  /** Only a head start for {@link #commit()}, whose own fsync reports any error. */
+  private void writeBackQuietly() {
+    try {
+      channel.force(false);
+    } catch (IOException | RuntimeException e) {
+      // Closed or cancelled meanwhile, or a disk error that the commit will see again.
     }
   }
 
@@ -59,6 +77,7 @@ final class FilesystemWriter implements FileWriter {
   @Override
   public synchronized void commit() throws IOException {
     requireOpen();
+    writingBack.join();
     channel.force(true);
     state = State.COMMITTED;
   }

@@ -185,6 +185,33 @@ class FilesystemDriverTest extends StorageDriverContract {
   }
 
   @Test
+  void aLargeObjectWrittenBackInTheBackgroundCommitsWholeOrCancelsCleanly() throws IOException {
+    byte[] megabyte = new byte[1024 * 1024];
+    new java.util.Random(3).nextBytes(megabyte);
+    int megabytes = (int) (3 * FilesystemWriter.WRITE_BACK_BYTES / megabyte.length) + 1;
+    try (FileWriter writer = driver.writer("/up/committed", false)) {
+      for (int i = 0; i < megabytes; i++) {
+        writer.write(ByteBuffer.wrap(megabyte));
+      }
+      writer.commit();
+    }
+    try (FileWriter writer = driver.writer("/up/cancelled", false)) {
+      for (int i = 0; i < megabytes; i++) {
+        writer.write(ByteBuffer.wrap(megabyte));
+      }
+      writer.cancel();
+    }
+
+    assertThat(Files.size(root.resolve("up/committed"))).isEqualTo((long) megabytes * megabyte.length);
+    try (java.io.InputStream in = Files.newInputStream(root.resolve("up/committed"))) {
+      for (int i = 0; i < megabytes; i++) {
+        assertThat(in.readNBytes(megabyte.length)).isEqualTo(megabyte);
+      }
+    }
+    assertThat(root.resolve("up/cancelled")).doesNotExist();
+  }
+
+  @Test
   void newDirectoriesAppearTogetherWithTheirFileAndLeaveNoStagingBehind() throws IOException {
     driver.putContent("/repo/_manifests/tags/v1/current/link", bytes("sha256:1"));
     driver.move("/repo/_manifests/tags/v1/current/link", "/blobs/sha256/ab/abcd/data");
