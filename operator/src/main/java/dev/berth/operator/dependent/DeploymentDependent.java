@@ -6,11 +6,13 @@ import dev.berth.operator.model.Labels;
 import dev.berth.operator.model.RegistryNames;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import dev.berth.operator.model.DeploymentModel;
 import dev.berth.operator.model.PodLayout;
 import dev.berth.operator.model.PodTemplateHash;
 import dev.berth.operator.model.SecretData;
+import dev.berth.operator.model.StoredQuantities;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -34,6 +36,13 @@ public class DeploymentDependent extends CrudDependent<Deployment> {
   @Override
   protected Deployment build(Registry registry, EffectiveSpec spec, Context<Registry> context) {
     return DeploymentModel.desired(spec, PodTemplateHash.of(mountedContent(registry, context)));
+  }
+
+  /** By amount for resource quantities, which the API server stores in canonical spelling. */
+  @Override
+  public Matcher.Result<Deployment> match(Deployment actual, Deployment desired, Registry primary,
+      Context<Registry> context) {
+    return super.match(actual, StoredQuantities.spelledAsStored(desired, actual), primary, context);
   }
 
   /** What the pods read, from the objects the workflow just reconciled. */

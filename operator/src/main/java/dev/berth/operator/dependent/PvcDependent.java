@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import dev.berth.operator.model.SimpleModels;
+import dev.berth.operator.model.StoredQuantities;
 import dev.berth.operator.model.StorageKind;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -59,7 +60,7 @@ public class PvcDependent extends BerthDependent<PersistentVolumeClaim>
   @Override
   public Matcher.Result<PersistentVolumeClaim> match(PersistentVolumeClaim actual, PersistentVolumeClaim desired,
       Registry primary, Context<Registry> context) {
-    boolean sameSize = sameQuantity(size(actual), size(desired));
+    boolean sameSize = StoredQuantities.sameAmount(storage(actual), storage(desired));
     boolean sameOwnership = isOwned(actual, primary) == isOwned(desired, primary);
     return Matcher.Result.computed(sameSize && sameOwnership, desired);
   }
@@ -87,18 +88,14 @@ public class PvcDependent extends BerthDependent<PersistentVolumeClaim>
     addSecondaryToPrimaryMapperAnnotations(desired, primary);
   }
 
-  /** The API server stores quantities canonically ("1024Mi" comes back as "1Gi"): compare amounts. */
-  private static boolean sameQuantity(String a, String b) {
-    if (a == null || b == null) {
-      return Objects.equals(a, b);
-    }
-    return Quantity.getAmountInBytes(new Quantity(a)).compareTo(Quantity.getAmountInBytes(new Quantity(b))) == 0;
+  private static String size(PersistentVolumeClaim claim) {
+    Quantity storage = storage(claim);
+    return storage != null ? storage.toString() : null;
   }
 
-  private static String size(PersistentVolumeClaim claim) {
+  private static Quantity storage(PersistentVolumeClaim claim) {
     var resources = claim.getSpec() != null ? claim.getSpec().getResources() : null;
-    Quantity q = resources != null && resources.getRequests() != null ? resources.getRequests().get("storage") : null;
-    return q != null ? q.toString() : null;
+    return resources != null && resources.getRequests() != null ? resources.getRequests().get("storage") : null;
   }
 
   private static boolean isOwned(PersistentVolumeClaim claim, Registry registry) {

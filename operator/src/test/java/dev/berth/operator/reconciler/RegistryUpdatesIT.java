@@ -13,6 +13,8 @@ import dev.berth.operator.model.PodTemplateHash;
 import dev.berth.operator.model.RegistryNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -106,6 +108,37 @@ class RegistryUpdatesIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> "50Gi".equals(
         pvc(registry).getSpec().getResources().getRequests().get("storage").toString()));
     assertUntouched("/secrets/", "/configmaps/", "/deployments/", "/services/");
+  }
+
+  @Test
+  void quantitiesTheApiServerRespellsAreNotWrittenAgainButNewAmountsAre() {
+    RegistrySpec spec = new RegistrySpec();
+    spec.resources = new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("1000m"))
+        .addToRequests("memory", new Quantity("1024Mi")).build();
+    Registry registry = converge("respelled", spec);
+    // A real API server stores canonical spellings; the mock server keeps them verbatim, so respell them here.
+    client.apps().deployments().inNamespace(NAMESPACE).withName(RegistryNames.deployment(registry)).edit(d -> {
+      Map<String, Quantity> requests = requests(d);
+      requests.put("cpu", new Quantity("1"));
+      requests.put("memory", new Quantity("1Gi"));
+      return d;
+    });
+    harness.reconcileNow(client, registry);
+
+    harness.writes.clear();
+    harness.reconcileNow(client, registry);
+    harness.reconcileNow(client, registry);
+
+    assertUntouched("/deployments/");
+    assertThat(requests(deployment(registry))).containsEntry("cpu", new Quantity("1"));
+
+    edit(registry, r -> r.getSpec().resources.getRequests().put("cpu", new Quantity("2")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> new Quantity("2").equals(requests(deployment(registry))
+        .get("cpu")));
+  }
+
+  private static Map<String, Quantity> requests(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getRequests();
   }
 
   @Test
