@@ -100,7 +100,7 @@ public final class BlobHandler {
     }
     Context vertxContext = context.vertx().getOrCreateContext();
     context.vertx().<InputStream>executeBlocking(() -> blobs.open(digest, offset), false)
-        .compose(in -> BodySender.send(vertxContext, ChunkReader.of(in), length, ctx))
+        .compose(in -> BodySender.send(vertxContext, in, length, ctx))
         .onFailure(error -> sendFailed(ctx, error));
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +30,7 @@ final class BodySender {
   static final int READ_AHEAD_CHUNKS = 4;
 
   private final Context context;
-  private final ChunkReader reader;
+  private final InputStream in;
   private final HttpServerResponse response;
   private final ByteBufAllocator chunks;
   private final StagingBudget budget;
@@ -39,10 +40,10 @@ final class BodySender {
   private long unsent;
   private boolean reading;
 
-  private BodySender(Context context, ChunkReader reader, long length, HttpServerResponse response,
+  private BodySender(Context context, InputStream in, long length, HttpServerResponse response,
       ByteBufAllocator chunks, StagingBudget budget) {
     this.context = context;
-    this.reader = reader;
+    this.in = in;
     this.unread = length;
     this.unsent = length;
     this.response = response;
@@ -50,14 +51,17 @@ final class BodySender {
     this.budget = budget;
   }
 
-  /** Streams length bytes from the reader, ends the response, closes the reader. */
-  static Future<Void> send(Context context, ChunkReader reader, long length, RoutingContext routing) {
-    return send(context, reader, length, routing, ByteBufAllocator.DEFAULT, StagingBudget.SHARED);
+  /**
+   * Streams length bytes from a stream positioned at the first of them, ends the response, closes the stream.
+   * Reads happen on workers: the stream may block.
+   */
+  static Future<Void> send(Context context, InputStream in, long length, RoutingContext routing) {
+    return send(context, in, length, routing, ByteBufAllocator.DEFAULT, StagingBudget.SHARED);
   }
 
-  static Future<Void> send(Context context, ChunkReader reader, long length, RoutingContext routing,
+  static Future<Void> send(Context context, InputStream in, long length, RoutingContext routing,
       ByteBufAllocator chunks, StagingBudget budget) {
-    BodySender sender = new BodySender(context, reader, length, routing.response(), chunks, budget);
+    BodySender sender = new BodySender(context, in, length, routing.response(), chunks, budget);
     // Through the routing context, so that other end handlers (the access log) keep theirs.
     routing.addEndHandler(result -> sender.finish(result.failed() ? result.cause() : null));
     if (length == 0) {
@@ -101,7 +105,7 @@ final class BodySender {
     long read = 0;
     for (ByteBuf chunk : batch) {
       while (chunk.isWritable()) {
-        if (reader.read(chunk, chunk.writableBytes()) < 0) {
+        if (chunk.writeBytes(in, chunk.writableBytes()) < 0) {
           return read + chunk.readableBytes();
         }
       }
@@ -161,7 +165,7 @@ final class BodySender {
     });
     ready.clear();
     context.executeBlocking(() -> {
-      reader.close();
+      in.close();
       return null;
     }, false);
     if (failure == null) {

@@ -39,7 +39,7 @@ class BodySenderTest {
   @Test
   void aReaderFasterThanTheHandlersStillSendsChunksInOrder() throws Exception {
     // Reads from memory finish before their handlers are registered, the case that once reversed the chunks.
-    int port = serve(() -> ChunkReader.of(new ByteArrayInputStream(CONTENT)), CONTENT.length);
+    int port = serve(() -> new ByteArrayInputStream(CONTENT), CONTENT.length);
 
     HttpResponse<byte[]> response = get(port);
 
@@ -56,7 +56,7 @@ class BodySenderTest {
     Router router = Router.router(vertx);
     router.get("/blob").handler(ctx -> {
       ctx.response().putHeader("Content-Length", Integer.toString(CONTENT.length));
-      BodySender.send(vertx.getOrCreateContext(), ChunkReader.of(new ByteArrayInputStream(CONTENT)), CONTENT.length,
+      BodySender.send(vertx.getOrCreateContext(), new ByteArrayInputStream(CONTENT), CONTENT.length,
           ctx, chunks, spent);
     });
     int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
@@ -68,7 +68,7 @@ class BodySenderTest {
 
   @Test
   void contentEndingEarlyFailsTheResponseInsteadOfHanging() throws Exception {
-    int port = serve(() -> ChunkReader.of(new ByteArrayInputStream(CONTENT, 0, 1000)), CONTENT.length);
+    int port = serve(() -> new ByteArrayInputStream(CONTENT, 0, 1000), CONTENT.length);
 
     try {
       get(port);
@@ -94,7 +94,7 @@ class BodySenderTest {
         closed.set(true);
       }
     };
-    int port = serve(() -> ChunkReader.of(endless), Long.MAX_VALUE / 2);
+    int port = serve(() -> endless, Long.MAX_VALUE / 2);
 
     HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request(port),
         HttpResponse.BodyHandlers.ofInputStream());
@@ -109,11 +109,11 @@ class BodySenderTest {
     });
   }
 
-  private int serve(Supplier<ChunkReader> reader, long length) throws Exception {
+  private int serve(Supplier<InputStream> content, long length) throws Exception {
     Router router = Router.router(vertx);
     router.get("/blob").handler(ctx -> {
       ctx.response().putHeader("Content-Length", Long.toString(length));
-      BodySender.send(vertx.getOrCreateContext(), reader.get(), length, ctx, chunks, budget)
+      BodySender.send(vertx.getOrCreateContext(), content.get(), length, ctx, chunks, budget)
           .onComplete(result -> outcome.set(result.failed() ? result.cause() : null))
           // As the failure handler does once the status line is out: the client must not wait for the rest.
           .onFailure(error -> ctx.request().connection().close());
