@@ -217,33 +217,17 @@ class UploadStoreTest {
   }
 
   /** A view of another driver whose writers accept a number of bytes, then fail after storing part of a write. */
-  private static final class FailingDriver implements StorageDriver {
-    private final StorageDriver delegate;
+  private static final class FailingDriver extends ForwardingDriver {
     private final int allowed;
 
     FailingDriver(StorageDriver delegate, int allowed) {
-      this.delegate = delegate;
+      super(delegate);
       this.allowed = allowed;
     }
 
     @Override
     public String name() {
       return "failing";
-    }
-
-    @Override
-    public byte[] getContent(String path) throws IOException {
-      return delegate.getContent(path);
-    }
-
-    @Override
-    public void putContent(String path, byte[] content) throws IOException {
-      delegate.putContent(path, content);
-    }
-
-    @Override
-    public java.io.InputStream reader(String path, long offset) throws IOException {
-      return delegate.reader(path, offset);
     }
 
     @Override
@@ -285,26 +269,6 @@ class UploadStoreTest {
           inner.close();
         }
       };
-    }
-
-    @Override
-    public FileInfo stat(String path) throws IOException {
-      return delegate.stat(path);
-    }
-
-    @Override
-    public java.util.List<String> list(String path) throws IOException {
-      return delegate.list(path);
-    }
-
-    @Override
-    public void move(String sourcePath, String destPath) throws IOException {
-      delegate.move(sourcePath, destPath);
-    }
-
-    @Override
-    public void delete(String path) throws IOException {
-      delegate.delete(path);
     }
   }
 }
