@@ -37,8 +37,7 @@ class PullSecretEdgeCasesIT {
 
   @AfterEach
   void deleteRegistriesAndStop() {
-    client.resources(Registry.class).inAnyNamespace().delete();
-    waitUp().until(() -> client.resources(Registry.class).inAnyNamespace().list().getItems().isEmpty());
+    world.deleteAllRegistries();
     harness.close();
   }
 

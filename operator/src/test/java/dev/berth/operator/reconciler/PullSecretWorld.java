@@ -28,6 +28,13 @@ final class PullSecretWorld {
     this.client = client;
   }
 
+  /** Deletes every Registry and waits until the operator's finalizer has cleaned up after each. */
+  void deleteAllRegistries() {
+    client.resources(Registry.class).inAnyNamespace().delete();
+    PullSecretsIT.waitUp()
+        .until(() -> client.resources(Registry.class).inAnyNamespace().list().getItems().isEmpty());
+  }
+
   static Registry registry(String name, String namespace, PullSecretsSpec pull) {
     Registry registry = new Registry();
     registry.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());

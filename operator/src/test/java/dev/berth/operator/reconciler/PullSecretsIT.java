@@ -35,8 +35,7 @@ class PullSecretsIT {
 
   @AfterEach
   void deleteRegistriesAndStop() {
-    client.resources(Registry.class).inAnyNamespace().delete();
-    waitUp().until(() -> client.resources(Registry.class).inAnyNamespace().list().getItems().isEmpty());
+    world.deleteAllRegistries();
     harness.close();
   }
 
